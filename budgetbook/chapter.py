@@ -1,0 +1,380 @@
+"""Views shared by the chapters: the tables and charts a notebook shows.
+
+Each function takes the dict returned by :func:`budgetbook.load_all` and a
+subprogramme id, calls :mod:`budgetbook.indicators` for the arithmetic and
+:mod:`budgetbook.charts` for the pictures, and returns something a notebook
+can display: a DataFrame, a :class:`~budgetbook.charts.Chart` or a
+:class:`Note` (escaped HTML with a plain-text twin for nbval).
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import charts, indicators, schema
+from .schema import MEASURES
+
+NOT_STATED = "not stated in the source"
+MEASURE_HEADINGS = {"plan_2023": "2023 planned", "actual_2023": "2023 actual",
+                    "plan_2024": "2024 planned", "plan_2025": "2025 planned"}
+BODY_NAMES = {
+    "treaty": "Conventions and protocols", "GA": "General Assembly",
+    "ECOSOC": "Economic and Social Council", "SC": "Security Council",
+    "CND": "Commission on Narcotic Drugs",
+    "CCPCJ": "Commission on Crime Prevention and Criminal Justice",
+    "COP-UNTOC": "Conference of the Parties to UNTOC",
+    "COSP-UNCAC": "Conference of the States Parties to UNCAC",
+    "INCB": "International Narcotics Control Board", "HRC": "Human Rights Council",
+    "other": "Other",
+}
+
+
+@dataclass
+class Note:
+    """A block of text for the page: HTML (every data value escaped) and plain text."""
+
+    html: str
+    text: str
+
+    def _repr_html_(self):
+        return self.html
+
+    def __repr__(self):
+        return self.text
+
+    def _repr_pretty_(self, p, cycle):
+        p.text(self.text)
+
+
+def _e(value) -> str:
+    return html.escape("" if value is None or value is pd.NA else str(value))
+
+
+def _pct(x) -> str:
+    return "—" if pd.isna(x) else f"{x:.0%}"
+
+
+def _sp_row(tables, sp) -> pd.Series:
+    subs = tables["subprogrammes"]
+    return subs[subs["id"] == sp].iloc[0]
+
+
+def check_subprogramme(tables, sp: str) -> str:
+    """Fail early, with the valid ids, when a notebook is run for an unknown id."""
+    ids = list(tables["subprogrammes"]["id"])
+    if sp not in ids:
+        raise ValueError(f"unknown subprogramme {sp!r}; choose one of: {', '.join(ids)}")
+    return sp
+
+
+def heading(tables, sp: str) -> Note:
+    row = _sp_row(tables, sp)
+    label = f"Subprogramme {row['number']}" + (
+        f", component {row['component']}" if pd.notna(row["component"]) else "")
+    return Note(
+        f"<p><strong>{_e(label)}: {_e(row['title_en'])}</strong><br/>"
+        f"<span lang=\"zh\">{_e(row['title_zh'])}</span></p>"
+        f"<p><em>Objective</em> (paragraph {_e(row['objective_paragraph'])}): "
+        f"{_e(row['objective_en'])}<br/><span lang=\"zh\">{_e(row['objective_zh'])}</span></p>",
+        f"{label}: {row['title_en']}\nObjective ({row['objective_paragraph']}): "
+        f"{row['objective_en']}")
+
+
+def _sp_deliverables(tables, sp):
+    d = tables["deliverables"]
+    return d[d["subprogramme"] == sp]
+
+
+def _sp_totals(tables, sp):
+    t = tables["deliverable_totals"]
+    return t[t["subprogramme"] == sp]
+
+
+def deliverables_table(tables, sp: str) -> pd.DataFrame:
+    """Every item, then per subcategory the printed total and the recomputed one."""
+    items = _sp_deliverables(tables, sp)
+    rec = indicators.recomputed_totals(items, _sp_totals(tables, sp))
+    rows = []
+    for _, total in rec.iterrows():
+        sub = items[items["subcategory_zh"] == total["subcategory_zh"]]
+        for _, it in sub.iterrows():
+            rows.append({"category": it["category"], "subcategory": it["subcategory_en"],
+                         "item": f"{it['item_no']}. {it['item_en']}",
+                         **{MEASURE_HEADINGS[m]: it[m] for m in MEASURES},
+                         "printed as —": "" if pd.isna(it["nil_in_source"]) else
+                         ", ".join(MEASURE_HEADINGS[m] for m in it["nil_in_source"].split(";"))})
+        for kind in ("printed", "recomputed"):
+            rows.append({"category": total["category"], "subcategory": total["subcategory_en"],
+                         "item": f"Total ({kind})",
+                         **{MEASURE_HEADINGS[m]: total[f"{kind}_{m}"] for m in MEASURES},
+                         "printed as —": ""})
+    out = pd.DataFrame(rows)
+    if not out.empty:
+        table = items["table"].iloc[0] if len(items) else ""
+        out.attrs["source"] = f"Table {table}"
+    return out
+
+
+def totals_check(tables, sp: str) -> pd.DataFrame:
+    rec = indicators.recomputed_totals(_sp_deliverables(tables, sp), _sp_totals(tables, sp))
+    out = rec[["table", "category", "subcategory_en"]].copy()
+    for m in MEASURES:
+        out[f"{MEASURE_HEADINGS[m]} (printed/recomputed)"] = [
+            f"{p} / {r}" for p, r in zip(rec[f"printed_{m}"], rec[f"recomputed_{m}"])]
+    out["all four match"] = rec["matches"].map({True: "yes", False: "NO"})
+    return out.reset_index(drop=True)
+
+
+def totals_summary(tables, sp: str) -> Note:
+    rec = indicators.recomputed_totals(_sp_deliverables(tables, sp), _sp_totals(tables, sp))
+    n, ok = len(rec), int(rec["matches"].sum())
+    text = (f"{ok} of {n} printed subcategory totals equal the sum of their items in all four "
+            f"measures." + ("" if ok == n else f" {n - ok} differ: see the source audit."))
+    return Note(f"<p>{_e(text)}</p>", text)
+
+
+def _subcategory_frame(tables, sp):
+    t = _sp_totals(tables, sp).copy()
+    t["label"] = t["category"] + ". " + t["subcategory_en"]
+    return t
+
+
+def delivery_chart(tables, sp: str) -> charts.Chart:
+    t = indicators.delivery_rate(_subcategory_frame(tables, sp))
+    t["delivery_rate_pct"] = t["delivery_rate"] * 100
+    t["note"] = [f"{a} of {p}" if n == "" else n
+                 for a, p, n in zip(t["actual_2023"], t["plan_2023"], t["delivery_note"])]
+    total_plan, total_actual = int(t["plan_2023"].sum()), int(t["actual_2023"].sum())
+    under = t[t["delivery_rate"] < 1]["label"].tolist()
+    title = (f"{_sp_label(tables, sp)}: "
+             + (f"all quantified subcategories delivered at least as planned in 2023"
+                if not under else f"{len(under)} of {len(t)} subcategories fell short of the 2023 plan"))
+    table = t["table"].iloc[0]
+    alt = (f"Horizontal bar chart of the 2023 delivery rate (actual as a percentage of plan) for "
+           f"each deliverable subcategory of {_sp_label(tables, sp)}, with a dashed line at 100 "
+           f"percent. Summed over subcategories, {total_actual} units were delivered against "
+           f"{total_plan} planned. Below plan: {', '.join(under) if under else 'none'}.")
+    return charts.hbars(t, "label", "delivery_rate_pct", title=title, alt=alt,
+                        source=f"A/79/6 (Sect. 16)/Part A, Table {table} (printed subcategory totals)",
+                        xlabel="2023 actual as % of 2023 plan", reference=100, annotate="note",
+                        name=f"{sp}_delivery_2023")
+
+
+def change_chart(tables, sp: str) -> charts.Chart:
+    t = indicators.plan_change(_subcategory_frame(tables, sp))
+    t["note"] = [f"{b} → {n}" + (f" ({note})" if note else "")
+                 for b, n, note in zip(t["plan_2024"], t["plan_2025"], t["change_note"])]
+    up, down = t[t["change"] > 0]["label"].tolist(), t[t["change"] < 0]["label"].tolist()
+    title = (f"{_sp_label(tables, sp)}: 2025 plan is higher than 2024 in {len(up)}, "
+             f"lower in {len(down)} of {len(t)} subcategories")
+    table = t["table"].iloc[0]
+    alt = (f"Horizontal bar chart of the change from the 2024 plan to the 2025 plan, in units, per "
+           f"deliverable subcategory of {_sp_label(tables, sp)}. Increases: "
+           f"{', '.join(up) or 'none'}. Decreases: {', '.join(down) or 'none'}.")
+    return charts.hbars(t, "label", "change", title=title, alt=alt,
+                        source=f"A/79/6 (Sect. 16)/Part A, Table {table} (printed subcategory totals)",
+                        xlabel="change, 2025 plan minus 2024 plan (units of each subcategory)",
+                        reference=0, annotate="note", name=f"{sp}_change_2024_2025")
+
+
+def measures_chart(tables, sp: str) -> charts.Chart:
+    t = _subcategory_frame(tables, sp)
+    table = t["table"].iloc[0]
+    title = f"{_sp_label(tables, sp)}: quantified deliverables by subcategory, 2023 to 2025"
+    alt = (f"Grouped horizontal bar chart: for each deliverable subcategory of "
+           f"{_sp_label(tables, sp)}, the 2023 plan, 2023 actual, 2024 plan and 2025 plan. "
+           + "; ".join(f"{r.label}: {r.plan_2023}, {r.actual_2023}, {r.plan_2024}, {r.plan_2025}"
+                       for r in t.itertuples()))
+    return charts.measure_bars(t, "label", title=title, alt=alt,
+                               source=f"A/79/6 (Sect. 16)/Part A, Table {table}",
+                               unit="number (documents, meetings, projects, days, ...)",
+                               name=f"{sp}_deliverables")
+
+
+def _sp_label(tables, sp):
+    row = _sp_row(tables, sp)
+    if sp == "programme":
+        return "Programme-wide"
+    return f"Subprogramme {row['number']}" + (
+        f" component {row['component']}" if pd.notna(row["component"]) else "")
+
+
+def narrative_table(tables, sp: str) -> pd.DataFrame:
+    n = tables["deliverables_narrative"]
+    n = n[n["subprogramme"] == sp]
+    return pd.DataFrame({
+        "category": n["category"],
+        "subcategory": n["subcategory_en"].fillna("(no label printed)"),
+        "deliverable": n["text_en"],
+    }).reset_index(drop=True)
+
+
+def result_title(tables, sp: str, result: int) -> Note:
+    r = tables["results"]
+    row = r[(r["subprogramme"] == sp) & (r["result"] == result)].iloc[0]
+    kind = "2023 performance highlight" if result == 0 else f"Result {result}"
+    return Note(f"<p><strong>{_e(kind)}: {_e(row['title_en'])}</strong><br/>"
+                f"<span lang=\"zh\">{_e(row['title_zh'])}</span><br/><small>From paragraph "
+                f"{_e(row['first_paragraph'])}; performance measure: {_e(row['measure'])}</small></p>",
+                f"{kind}: {row['title_en']} (from {row['first_paragraph']}; {row['measure']})")
+
+
+def measure_view(tables, sp: str, result: int):
+    """The performance measure of a result: a timeline (text table) or what the text states
+    of a figure, with every unstated year marked as such."""
+    r = tables["results"]
+    measure = r[(r["subprogramme"] == sp) & (r["result"] == result)]["measure"].iloc[0]
+    kind, number = measure.split(" ")
+    if kind == "Table":
+        pm = tables["performance_measures"]
+        pm = pm[pm["table"] == number].sort_values(["row", "year"])
+        return pd.DataFrame({
+            "year": pm["year"], "status": pm["status"], "row": pm["row"],
+            "statement": pm["text_en"].fillna("(cell empty in the source)"),
+        }).reset_index(drop=True)
+    return figure_values(tables, number)
+
+
+def figure_values(tables, figure: str) -> pd.DataFrame:
+    """Years 2021-2025 of a figure: the values its paragraphs state, else 'not stated'."""
+    f = tables["figures"]
+    fig = f[f["figure"] == figure].iloc[0]
+    t = tables["targets_2023"]
+    stated = t[t["figure"] == figure]
+    rows = []
+    for year in schema.YEARS:
+        if year == 2023 and len(stated):
+            for s in stated.itertuples():
+                rows.append({"year": year, "series": s.indicator_en,
+                             "value stated": _num(s.actual_2023, s.unit),
+                             "target stated": _num(s.target_2023, s.unit),
+                             "cited in": f"paragraph {s.paragraph}"})
+        else:
+            rows.append({"year": year, "series": fig["title_en"], "value stated": NOT_STATED,
+                         "target stated": NOT_STATED if year >= 2023 else "",
+                         "cited in": ""})
+    out = pd.DataFrame(rows)
+    out.attrs["title"] = f"Figure {figure}: {fig['title_en']}"
+    return out
+
+
+def _num(value, unit):
+    if value is None or pd.isna(value):
+        return NOT_STATED
+    v = float(value)
+    text = f"{v:,.0f}" if v == int(v) else f"{v:,}"
+    return f"{text} {unit}" if isinstance(unit, str) else text
+
+
+def figure_caption(tables, sp: str, result: int) -> Note:
+    r = tables["results"]
+    measure = r[(r["subprogramme"] == sp) & (r["result"] == result)]["measure"].iloc[0]
+    kind, number = measure.split(" ")
+    if kind == "Table":
+        text = (f"Table {number} is a text table; each cell is one statement, read by year "
+                f"(actual for past years, planned for 2024 and 2025).")
+    else:
+        f = tables["figures"]
+        fig = f[f["figure"] == number].iloc[0]
+        basis = "" if pd.isna(fig["basis"]) else f" ({fig['basis']})"
+        text = (f"Figure {number}{basis}: {fig['title_en']}. The source text prints the figure "
+                f"without its bar values; the table below shows only what the paragraphs state.")
+    return Note(f"<p><em>{_e(text)}</em></p>", text)
+
+
+def targets_table(tables, sp: str) -> pd.DataFrame:
+    t = indicators.target_attainment(tables["targets_2023"])
+    t = t[t["subprogramme"] == sp]
+    return pd.DataFrame({
+        "result": t["result"], "paragraph": t["paragraph"], "indicator": t["indicator_en"],
+        "2023 actual": [_num(a, u) for a, u in zip(t["actual_2023"], t["unit"])],
+        "2023 target": [_num(a, u) for a, u in zip(t["target_2023"], t["unit"])],
+        "attainment": [_pct(a) for a in t["attainment"]],
+        "status stated": t["status_stated"].fillna("(none)"),
+        "status by the numbers": t["status_computed"].fillna("(no target)"),
+        "agree": t["status_agrees"].map({True: "yes", False: "NO"}).fillna("—"),
+    }).reset_index(drop=True)
+
+
+def target_chart(tables, sp: str):
+    """Actual as a percentage of target, for statements with both; None if there are none."""
+    t = indicators.target_attainment(tables["targets_2023"])
+    t = t[(t["subprogramme"] == sp) & t["attainment"].notna()].copy()
+    if t.empty:
+        return None
+    t["label"] = "R" + t["result"].astype(str) + ": " + t["indicator_en"]
+    t["attainment_pct"] = t["attainment"] * 100
+    t["note"] = [f"{_num(a, u)} vs target {_num(g, u)}"
+                 for a, g, u in zip(t["actual_2023"], t["target_2023"], t["unit"])]
+    missed = t[t["attainment"] < 1]
+    title = (f"{_sp_label(tables, sp)}: "
+             + ("every 2023 target stated with a number was met or exceeded" if missed.empty
+                else f"{len(missed)} of {len(t)} numeric 2023 targets missed"))
+    alt = (f"Horizontal bar chart of 2023 actual as a percentage of the 2023 target for "
+           f"{_sp_label(tables, sp)}, dashed line at 100 percent. "
+           + "; ".join(f"{r.label}: {r.note}" for r in t.itertuples()))
+    paragraphs = ", ".join(dict.fromkeys(t["paragraph"]))
+    return charts.hbars(t, "label", "attainment_pct", title=title, alt=alt,
+                        source=f"A/79/6 (Sect. 16)/Part A, paragraphs {paragraphs}",
+                        xlabel="2023 actual as % of 2023 target", reference=100,
+                        annotate="note", name=f"{sp}_targets_2023")
+
+
+def mandates_table(tables, sp: str) -> pd.DataFrame:
+    m = tables["mandates"]
+    m = m[m["subprogramme"] == sp]
+    return pd.DataFrame({
+        "issued by": m["body"].map(BODY_NAMES), "symbol": m["symbol"].fillna(""),
+        "title": m["title_en"].fillna(m["title_zh"]).fillna("(no title printed)"),
+    }).reset_index(drop=True)
+
+
+def mandates_summary(tables, sp: str) -> Note:
+    m = tables["mandates"]
+    counts = indicators.mandates_by_body(m[m["subprogramme"] == sp], by=("body",))
+    if counts.empty:
+        text = ("The source lists no legislative mandates specific to this subprogramme; "
+                "the programme-wide list applies.")
+    else:
+        parts = [f"{BODY_NAMES[b]}: {n}" for b, n in zip(counts["body"], counts["mandates"])]
+        text = f"{int(counts['mandates'].sum())} mandates listed. " + "; ".join(parts) + "."
+    return Note(f"<p>{_e(text)}</p>", text)
+
+
+def chapter_findings(tables, sp: str) -> Note:
+    """The source-audit box of a chapter: the listed irregularities concerning it."""
+    issues = tables.get("source_issues")
+    if issues is None:
+        return Note("", "")
+    mine = issues[issues["subprogramme"] == sp]
+    if mine.empty:
+        text = "Source audit: no irregularity found in this chapter's part of the source."
+        return Note(f'<div class="admonition note"><p>{_e(text)}</p></div>', text)
+    items = "".join(f"<li><strong>{_e(r.issue_id)}</strong> ({_e(r.location)}, "
+                    f"{_e(r.category.replace('_', ' '))}): {_e(r.description_en)}</li>"
+                    for r in mine.itertuples())
+    text = "\n".join(f"{r.issue_id} ({r.location}): {r.description_en}" for r in mine.itertuples())
+    return Note(f'<div class="admonition warning"><p class="admonition-title">Source audit: '
+                f'{len(mine)} finding(s) in this chapter</p><ul>{items}</ul>'
+                f'<p>All findings: <a href="../book/source_audit.html">Source audit</a>.</p></div>',
+                "Source audit findings:\n" + text)
+
+
+def save_outputs(output_dir, sp: str, frames: dict, chart_list: list) -> list[Path]:
+    """Write the derived tables (CSV) and charts (PNG, SVG, CSV) of one notebook."""
+    if output_dir is None:
+        return []
+    out = Path(output_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, df in frames.items():
+        path = out / f"{sp}_{name}.csv"
+        df.to_csv(path, index=False, lineterminator="\n")
+        written.append(path)
+    for chart in chart_list:
+        if chart is not None:
+            written += chart.save(out)
+    return written

@@ -1,0 +1,200 @@
+"""Chart style: one matplotlib house style for every chart in the book.
+
+Every chart carries a title that states the finding, axis labels with units,
+a source note (table or paragraph) and alt text, and renders byte-identically
+on re-runs (no timestamps in PNG/SVG metadata, fixed SVG hash salt).
+
+A :class:`Chart` shows itself in a notebook as an HTML ``<figure>`` with the
+PNG inline (so the page has no image files to lose) and its alt text, and as
+plain text (title plus the numbers behind it) for nbval to compare.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import io
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+# Okabe & Ito (2008), safe for the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+           "#000000"]
+MEASURE_COLOURS = {"plan_2023": "#56B4E9", "actual_2023": "#0072B2",
+                   "plan_2024": "#E69F00", "plan_2025": "#D55E00"}
+MEASURE_LABELS = {"plan_2023": "2023 planned", "actual_2023": "2023 actual",
+                  "plan_2024": "2024 planned", "plan_2025": "2025 planned"}
+HOUSE_STYLE = {
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "font.family": "DejaVu Sans",
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "x",
+    "grid.color": "#dddddd",
+    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+    "svg.hashsalt": "budgetbook",
+    "svg.fonttype": "path",
+    "path.simplify": True,
+}
+PNG_METADATA = {"Software": None}
+SVG_METADATA = {"Date": None, "Creator": None}
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+@dataclass
+class Chart:
+    """A finished chart: the figure plus everything a reader needs to trust it."""
+
+    fig: plt.Figure
+    title: str
+    alt: str
+    source: str
+    data: pd.DataFrame = field(repr=False)
+    name: str = "chart"
+
+    def png(self) -> bytes:
+        buf = io.BytesIO()
+        self.fig.savefig(buf, format="png", metadata=PNG_METADATA)
+        return buf.getvalue()
+
+    def svg(self) -> bytes:
+        buf = io.BytesIO()
+        with plt.rc_context({"svg.hashsalt": "budgetbook"}):
+            self.fig.savefig(buf, format="svg", metadata=SVG_METADATA)
+        return buf.getvalue()
+
+    def save(self, output_dir, stem: str | None = None) -> list[Path]:
+        """Write <stem>.png, <stem>.svg and the numbers behind it as <stem>.csv."""
+        out = Path(output_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        stem = stem or self.name
+        paths = [out / f"{stem}.png", out / f"{stem}.svg", out / f"{stem}.csv"]
+        paths[0].write_bytes(self.png())
+        paths[1].write_bytes(self.svg())
+        self.data.to_csv(paths[2], index=False, lineterminator="\n")
+        return paths
+
+    def _repr_html_(self) -> str:
+        payload = base64.b64encode(self.png()).decode("ascii")
+        return (f'<figure class="budgetbook-chart">'
+                f'<img src="data:image/png;base64,{payload}" alt="{html.escape(self.alt)}" '
+                f'style="max-width:100%"/>'
+                f"<figcaption>{html.escape(self.title)}<br/><small>Source: "
+                f"{html.escape(self.source)}</small></figcaption></figure>")
+
+    def __repr__(self) -> str:
+        with pd.option_context("display.width", 120, "display.max_columns", 20):
+            return f"{self.title}\nSource: {self.source}\n{self.data.to_string(index=False)}"
+
+    def _repr_pretty_(self, p, cycle):
+        p.text(repr(self))
+
+    def close(self):
+        plt.close(self.fig)
+
+
+def _finish(fig, ax, title, source, xlabel, ylabel):
+    ax.set_title(_wrap(title, 70))
+    if xlabel:
+        ax.set_xlabel(xlabel)
+    if ylabel:
+        ax.set_ylabel(ylabel)
+    fig.text(0.01, 0.01, _wrap(f"Source: {source}", 110), fontsize=8, color="#555555",
+             ha="left", va="bottom")
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+
+
+def _new(height):
+    with plt.rc_context(HOUSE_STYLE):
+        fig, ax = plt.subplots(figsize=(8, height))
+    return fig, ax
+
+
+def measure_bars(data: pd.DataFrame, label: str, *, title: str, alt: str, source: str,
+                 unit: str, measures=("plan_2023", "actual_2023", "plan_2024", "plan_2025"),
+                 name="measures") -> Chart:
+    """Horizontal grouped bars: one group per row of ``data``, one bar per measure."""
+    measures = list(measures)
+    n = len(data)
+    with plt.rc_context(HOUSE_STYLE):
+        fig, ax = _new(max(2.5, 0.5 + n * 0.22 * len(measures)))
+        height = 0.8 / len(measures)
+        for k, m in enumerate(measures):
+            ys = [i + (k - (len(measures) - 1) / 2) * height for i in range(n)]
+            ax.barh(ys, data[m].astype(float), height=height, color=MEASURE_COLOURS[m],
+                    label=MEASURE_LABELS[m])
+        ax.set_yticks(range(n), [_wrap(str(v), 40) for v in data[label]])
+        ax.invert_yaxis()
+        ax.legend(loc="lower right", fontsize=8, frameon=False)
+        _finish(fig, ax, title, source, unit, None)
+    return Chart(fig, title, alt, source, data[[label] + measures].reset_index(drop=True), name)
+
+
+def hbars(data: pd.DataFrame, label: str, value: str, *, title: str, alt: str, source: str,
+          xlabel: str, reference: float | None = None, colour_by: str | None = None,
+          annotate: str | None = None, name="bars") -> Chart:
+    """Horizontal bars of one value per row; optional reference line (e.g. 100 %).
+
+    ``annotate`` names a column whose text is written beside each bar; rows whose
+    value is missing get no bar, and the annotation says why.
+    """
+    n = len(data)
+    values = pd.to_numeric(data[value], errors="coerce").astype(float)
+    with plt.rc_context(HOUSE_STYLE):
+        fig, ax = _new(max(2.5, 0.8 + n * 0.35))
+        if colour_by is not None:
+            keys = list(dict.fromkeys(data[colour_by]))
+            colours = [PALETTE[keys.index(k) % len(PALETTE)] for k in data[colour_by]]
+        else:
+            colours = [PALETTE[0] if v >= (reference or 0) else PALETTE[5] for v in values.fillna(0)]
+        ax.barh(range(n), values.fillna(0), color=colours)
+        if reference is not None:
+            ax.axvline(reference, color="#333333", linewidth=1, linestyle="--")
+        if annotate is not None:
+            for i, text in enumerate(data[annotate]):
+                if isinstance(text, str) and text:
+                    ax.text(max(values.iloc[i], 0) if pd.notna(values.iloc[i]) else 0, i,
+                            " " + text, va="center", fontsize=8)
+        ax.set_yticks(range(n), [_wrap(str(v), 40) for v in data[label]])
+        ax.invert_yaxis()
+        _finish(fig, ax, title, source, xlabel, None)
+    cols = [label, value] + ([annotate] if annotate else []) + (
+        [colour_by] if colour_by and colour_by not in (label, value) else [])
+    return Chart(fig, title, alt, source, data[cols].reset_index(drop=True), name)
+
+
+def paired_bars(data: pd.DataFrame, label: str, first: str, second: str, *, first_label: str,
+                second_label: str, title: str, alt: str, source: str, xlabel: str,
+                name="paired") -> Chart:
+    """Two bars per row (e.g. target and actual); a missing value draws no bar."""
+    n = len(data)
+    with plt.rc_context(HOUSE_STYLE):
+        fig, ax = _new(max(2.5, 0.8 + n * 0.55))
+        for k, (col, lab, colour) in enumerate(((first, first_label, PALETTE[1]),
+                                                (second, second_label, PALETTE[0]))):
+            vals = pd.to_numeric(data[col], errors="coerce").astype(float)
+            ys = [i + (k - 0.5) * 0.4 for i in range(n)]
+            ax.barh(ys, vals.fillna(0), height=0.4, color=colour, label=lab)
+            for y, v in zip(ys, vals):
+                ax.text(0 if pd.isna(v) else v, y, " not stated" if pd.isna(v) else f" {v:,.0f}",
+                        va="center", fontsize=8)
+        ax.set_yticks(range(n), [_wrap(str(v), 40) for v in data[label]])
+        ax.invert_yaxis()
+        ax.legend(loc="lower right", fontsize=8, frameon=False)
+        _finish(fig, ax, title, source, xlabel, None)
+    return Chart(fig, title, alt, source, data[[label, first, second]].reset_index(drop=True), name)

@@ -1,0 +1,65 @@
+"""The command line: ``python -m budgetbook <command>``.
+
+Commands:
+  validate     check a data directory against the data contract
+  datapackage  print (or --check) the Frictionless descriptor data/datapackage.json
+  run          execute notebooks with papermill and collect their outputs
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import schema
+from .load import DEFAULT_DATA_DIR, DataError, load_all
+
+
+def _cmd_validate(args) -> int:
+    try:
+        tables = load_all(args.data_dir)
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for name, df in tables.items():
+        print(f"{name + '.csv':28} {len(df):5d} rows  ok")
+    return 0
+
+
+def _cmd_datapackage(args) -> int:
+    text = schema.datapackage_json()
+    target = Path(args.data_dir or DEFAULT_DATA_DIR) / "datapackage.json"
+    if args.check:
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            print(f"error: {target} differs from budgetbook/schema.py; regenerate it with "
+                  f"'python -m budgetbook datapackage > {target}'", file=sys.stderr)
+            return 1
+        print(f"{target} matches budgetbook/schema.py")
+        return 0
+    sys.stdout.write(text)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m budgetbook", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("validate", help="check a data directory against the data contract")
+    p.add_argument("--data-dir", help="directory holding the CSVs (default: data/)")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("datapackage", help="print the Frictionless descriptor")
+    p.add_argument("--data-dir", help="directory holding datapackage.json (default: data/)")
+    p.add_argument("--check", action="store_true",
+                   help="exit 1 if the committed descriptor differs from the schema")
+    p.set_defaults(func=_cmd_datapackage)
+
+    from . import runner  # the papermill runner is heavy; keep --help fast otherwise
+    runner.add_run_parser(sub)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)

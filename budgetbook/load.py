@@ -1,0 +1,181 @@
+"""Loading and validation of the shared CSVs against the data contract.
+
+``load("deliverables")`` returns a validated DataFrame with proper dtypes.
+Anything wrong with a file raises one :class:`DataError` naming the file,
+the line, the column and the rule broken. Files are only ever read.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
+
+
+class DataError(ValueError):
+    """A data file breaks the data contract."""
+
+    def __init__(self, file, rule, line=None, column=None, value=None):
+        self.file, self.rule, self.line, self.column, self.value = file, rule, line, column, value
+        where = str(file)
+        if line is not None:
+            where += f", line {line}"
+        if column is not None:
+            where += f", column '{column}'"
+        msg = f"{where}: {rule}"
+        if value is not None:
+            msg += f" (found {value!r})"
+        super().__init__(msg)
+
+
+def data_dir(path=None) -> Path:
+    """The data directory: the argument, else $BUDGETBOOK_DATA_DIR, else the project's data/."""
+    if path is None:
+        path = os.environ.get("BUDGETBOOK_DATA_DIR") or DEFAULT_DATA_DIR
+    return Path(path)
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise DataError(path, "file starts with a UTF-8 byte-order mark (BOM); "
+                              "save it as UTF-8 without BOM", line=1)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(path, "file is not valid UTF-8 (is it GBK or another legacy "
+                              "encoding?); save it as UTF-8", line=line) from None
+
+
+_INT = re.compile(r"^-?[0-9]+$")
+_NUM = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+
+
+def _check_value(path, line, field, value):
+    """Return the parsed value, or raise DataError naming the rule broken."""
+    name, ftype = field["name"], field["type"]
+    cons = field.get("constraints", {})
+    if value == "":
+        if cons.get("required"):
+            raise DataError(path, "required value is missing", line, name)
+        return None
+    if ftype == "integer":
+        if not _INT.match(value):
+            raise DataError(path, "must be a whole number (integer)", line, name, value)
+        parsed = int(value)
+    elif ftype == "number":
+        if not _NUM.match(value):
+            raise DataError(path, "must be a number", line, name, value)
+        parsed = float(value)
+    else:
+        parsed = value
+        if value != value.strip():
+            raise DataError(path, "has leading or trailing whitespace", line, name, value)
+    if "minimum" in cons and parsed < cons["minimum"]:
+        raise DataError(path, f"must be at least {cons['minimum']}", line, name, value)
+    if "maximum" in cons and parsed > cons["maximum"]:
+        raise DataError(path, f"must be at most {cons['maximum']}", line, name, value)
+    if "enum" in cons and parsed not in cons["enum"]:
+        allowed = ", ".join(map(str, cons["enum"]))
+        raise DataError(path, f"must be one of: {allowed}", line, name, value)
+    if "pattern" in cons and not re.fullmatch(cons["pattern"], value):
+        raise DataError(path, f"must match the pattern {cons['pattern']}", line, name, value)
+    return parsed
+
+
+def read_resource(name: str, directory=None) -> pd.DataFrame:
+    """Read and validate one CSV of the contract (foreign keys not checked)."""
+    if name not in schema.RESOURCES:
+        known = ", ".join(schema.RESOURCE_NAMES)
+        raise KeyError(f"unknown table {name!r}; the data contract has: {known}")
+    path = data_dir(directory) / f"{name}.csv"
+    if not path.is_file():
+        raise DataError(path, "file is missing")
+    text = _decode(path, path.read_bytes())
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise DataError(path, "file is empty (no header row)", line=1) from None
+    fields = schema.RESOURCES[name]["fields"]
+    for field in fields:
+        if field["name"] not in header:
+            raise DataError(path, "required column is missing from the header", 1, field["name"])
+    if len(set(header)) != len(header):
+        dup = next(h for h in header if header.count(h) > 1)
+        raise DataError(path, "column appears twice in the header", 1, dup)
+    index = {h: i for i, h in enumerate(header)}
+    key = schema.RESOURCES[name]["primaryKey"]
+    seen_keys: dict[tuple, int] = {}
+    records = []
+    for row in reader:
+        line = reader.line_num
+        if not row:
+            continue
+        if len(row) != len(header):
+            raise DataError(path, f"row has {len(row)} fields, the header has {len(header)}", line)
+        record = {f["name"]: _check_value(path, line, f, row[index[f["name"]]]) for f in fields}
+        k = tuple(record[c] for c in key)
+        if k in seen_keys:
+            raise DataError(path, f"duplicate key {dict(zip(key, k))} (first on line "
+                                  f"{seen_keys[k]})", line, key[-1])
+        seen_keys[k] = line
+        record["_line"] = line
+        records.append(record)
+    return _frame(records, fields)
+
+
+def _frame(records, fields) -> pd.DataFrame:
+    columns = [f["name"] for f in fields]
+    df = pd.DataFrame.from_records(records, columns=columns + ["_line"])
+    for f in fields:
+        col = f["name"]
+        required = f.get("constraints", {}).get("required", False)
+        if f["type"] == "integer":
+            df[col] = df[col].astype("int64" if required else "Int64")
+        elif f["type"] == "number":
+            df[col] = df[col].astype("Float64")
+        else:
+            df[col] = df[col].astype("string")
+    # The CSV line of each row, so later checks (and readers) can point at it.
+    df.attrs["lines"] = df.pop("_line").tolist()
+    return df
+
+
+def load(name: str, directory=None) -> pd.DataFrame:
+    """Load one table, validated against its schema and its foreign keys."""
+    df = read_resource(name, directory)
+    if schema.RESOURCES[name].get("foreignKeys"):
+        ids = set(read_resource("subprogrammes", directory)["id"])
+        _check_foreign_keys(name, df, ids, data_dir(directory))
+    return df
+
+
+def _check_foreign_keys(name, df, ids, directory):
+    for fk in schema.RESOURCES[name].get("foreignKeys", []):
+        col = fk["fields"]
+        for value, line in zip(df[col], df.attrs["lines"]):
+            if value not in ids:
+                raise DataError(directory / f"{name}.csv",
+                                "refers to a subprogramme that subprogrammes.csv does not list",
+                                line, col, value)
+
+
+def load_all(directory=None) -> dict[str, pd.DataFrame]:
+    """Load and validate every table of the contract; raises on the first problem."""
+    tables = {"subprogrammes": read_resource("subprogrammes", directory)}
+    ids = set(tables["subprogrammes"]["id"])
+    for name in schema.RESOURCE_NAMES:
+        if name == "subprogrammes":
+            continue
+        tables[name] = read_resource(name, directory)
+        _check_foreign_keys(name, tables[name], ids, data_dir(directory))
+    return tables

@@ -1,0 +1,155 @@
+"""Finding passages in the raw source text (data/raw), for traceability checks.
+
+The raw file is the Chinese edition as plain text: paragraphs start with their
+number (``16.19 ...``, sometimes after a ``- `` bullet), tables and figures
+with a heading line (``表 16.4``, ``图 16.十四``). These helpers cut the text
+into those passages so a test can ask "does this number stand where the row
+says it does?".
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .load import DEFAULT_DATA_DIR
+from .schema import ROMAN
+
+RAW_NAME = "000_f6e13a86f0a3dde8.txt"
+
+_CN_DIGITS = "一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """1 -> 一, 14 -> 十四, 20 -> 二十, 26 -> 二十六 (as the figure headings print them)."""
+    tens, ones = divmod(n, 10)
+    text = ""
+    if tens:
+        text = ("" if tens == 1 else _CN_DIGITS[tens - 1]) + "十"
+    if ones:
+        text += _CN_DIGITS[ones - 1]
+    return text
+
+
+def figure_heading(figure: str) -> str:
+    """'16.XIV' -> '图 16.十四'."""
+    prefix, roman = figure.split(".")
+    return f"图 {prefix}.{chinese_numeral(ROMAN.index(roman) + 1)}"
+
+
+def raw_path(data_dir=None) -> Path:
+    return Path(data_dir or DEFAULT_DATA_DIR) / "raw" / RAW_NAME
+
+
+@lru_cache(maxsize=4)
+def raw_lines(path: Path | None = None) -> tuple[str, ...]:
+    path = path or raw_path()
+    return tuple(path.read_text(encoding="utf-8").split("\n"))
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+_PARA = re.compile(r"^\s*(?:-\s*)?(\d+\.\d+)\.?\s")
+_HEADING = re.compile(r"^(表 \d+\.\d+$|图 \d+\.\S+$|成果 \d|2023 年方案执行情况|经验教训|"
+                      r"次级方案|构成部分|应交付产出|业绩计量|目标$|战略$|2025 年计划成果)")
+
+
+def paragraph_number(line: str) -> str | None:
+    m = _PARA.match(line)
+    return m.group(1) if m else None
+
+
+def paragraph(number: str, lines=None) -> str:
+    """The text of paragraph ``number`` (e.g. '16.19'), joined across wrapped lines."""
+    lines = lines or raw_lines()
+    for i, line in enumerate(lines):
+        if paragraph_number(line) == number:
+            parts = [line]
+            for nxt in lines[i + 1:]:
+                if paragraph_number(nxt) or _HEADING.match(nxt.strip()):
+                    break
+                parts.append(nxt)
+            return "\n".join(parts)
+    raise KeyError(f"paragraph {number} not found in the source")
+
+
+def _block(start: int, lines) -> list[str]:
+    out = []
+    for line in lines[start + 1:]:
+        s = line.strip()
+        if re.match(r"^(表|图) \d+\.", s) or paragraph_number(line) or re.match(
+                r"^(次级方案|构成部分|成果 \d|2023 年方案执行情况|2025 年计划成果|经验教训|评价活动)", s):
+            if not re.match(r"^次级方案 ?[\d，,]*(构成部分 \d)?：按类别", s):
+                break
+        out.append(line)
+    return out
+
+
+def table_lines(table: str, lines=None) -> list[str]:
+    """Lines of Table ``table`` (e.g. '16.4'), from its heading to the next passage."""
+    lines = lines or raw_lines()
+    for i, line in enumerate(lines):
+        if line.strip() == f"表 {table}":
+            return _block(i, lines)
+    raise KeyError(f"Table {table} not found in the source")
+
+
+def figure_lines(figure: str, lines=None) -> list[str]:
+    """Lines under the heading of Figure ``figure`` (e.g. '16.XIV')."""
+    lines = lines or raw_lines()
+    heading = figure_heading(figure)
+    for i, line in enumerate(lines):
+        if line.strip() == heading:
+            return _block(i, lines)
+    raise KeyError(f"Figure {figure} ({heading}) not found in the source")
+
+
+# The mandate lists sit between '立法授权' and the first '应交付产出'; each
+# subprogramme's list starts at its heading there.
+_MANDATE_HEADINGS = [
+    ("programme", "立法授权"), ("sp1", "次级方案 1"), ("sp2", "次级方案 2"),
+    ("sp3", "次级方案 3"), ("sp4", "次级方案 4"), ("sp5", "次级方案 5"),
+    ("sp6", "次级方案 6"), ("sp7", "次级方案 7"), ("sp8", "次级方案 8"),
+    ("sp9c1", "次级方案 9，构成部分 1"), ("sp9c2", "次级方案 9, 构成部分 2"),
+]
+
+
+def mandate_lines(subprogramme: str, lines=None) -> list[str]:
+    """Lines of the legislative mandate list of one subprogramme (empty if none)."""
+    lines = lines or raw_lines()
+    start = lines.index("立法授权")
+    end = lines.index("应交付产出", start)
+    section = list(lines[start:end])
+    starts = {}
+    for sp, heading in _MANDATE_HEADINGS:
+        for j, line in enumerate(section):
+            if line.strip() == heading or (sp != "programme" and line.strip().startswith(heading + " ")):
+                starts[sp] = j
+                break
+    if subprogramme not in starts:
+        return []
+    begin = starts[subprogramme]
+    later = [j for j in starts.values() if j > begin]
+    return section[begin:min(later) if later else len(section)]
+
+
+_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+
+
+_CN_COUNT = re.compile(r"(?<![一两二三四五六七八九十百千万])([一两二三四五六七八九十])(?=个|次|项|名)")
+
+
+def numbers_in(text: str) -> list[float]:
+    """Every number in a passage; '845 258' (the source's thousands space) is one number.
+
+    Small counts the source writes in Chinese characters ('两个国家', '三个国家')
+    count too, after the digits.
+    """
+    joined = _THOUSANDS.sub("", text)
+    digits = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", joined)]
+    words = [float(("一二三四五六七八九十".index(c) + 1) if c != "两" else 2)
+             for c in _CN_COUNT.findall(text)]
+    return digits + words

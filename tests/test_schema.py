@@ -1,0 +1,67 @@
+"""Every CSV validates against its schema; the descriptor is generated from the one schema."""
+import json
+
+import pandas as pd
+import pytest
+
+from budgetbook import load, load_all, schema
+from conftest import DATA
+
+EXPECTED_ROWS = {
+    "subprogrammes": 11,
+    "results": 40,
+    "figures": 26,
+}
+
+
+def test_datapackage_json_is_generated_from_schema():
+    committed = (DATA / "datapackage.json").read_text(encoding="utf-8")
+    assert committed == schema.datapackage_json(), (
+        "data/datapackage.json is stale: python -m budgetbook datapackage > data/datapackage.json")
+    descriptor = json.loads(committed)
+    assert [r["name"] for r in descriptor["resources"]] == schema.RESOURCE_NAMES
+    for res in descriptor["resources"]:
+        assert (DATA / res["path"]).is_file(), res["path"]
+        header = (DATA / res["path"]).read_text(encoding="utf-8").split("\n", 1)[0].split(",")
+        assert header == [f["name"] for f in res["schema"]["fields"]], res["path"]
+
+
+@pytest.mark.parametrize("name", schema.RESOURCE_NAMES)
+def test_every_csv_validates(name):
+    df = load(name)
+    assert len(df) > 0
+
+
+def test_complete_row_counts():
+    tables = load_all()
+    for name, n in EXPECTED_ROWS.items():
+        assert len(tables[name]) == n, name
+    assert set(tables["subprogrammes"]["id"]) == set(schema.SUBPROGRAMME_IDS)
+    assert sorted(tables["figures"]["number"]) == list(range(1, 27))
+    assert set(tables["performance_measures"]["table"]) == set(schema.TEXT_TABLES)
+    assert set(tables["deliverables"]["table"]) == set(schema.DELIVERABLE_TABLES)
+    # every result block 0-3 of every chapter
+    blocks = set(zip(tables["results"]["subprogramme"], tables["results"]["result"]))
+    assert blocks == {(sp, r) for sp in schema.CHAPTER_IDS for r in range(4)}
+
+
+def test_item_numbers_run_without_gaps_in_each_table():
+    d = load("deliverables")
+    for table, items in d.groupby("table"):
+        assert sorted(items["item_no"]) == list(range(1, len(items) + 1)), table
+
+
+def test_counts_are_integers_not_floats():
+    d = load("deliverables")
+    for m in schema.MEASURES:
+        assert d[m].dtype == "int64", m
+    assert pd.api.types.is_integer_dtype(load("subprogrammes")["number"])
+
+
+def test_nil_in_source_agrees_with_zero_values():
+    for name in ("deliverables", "deliverable_totals"):
+        df = load(name)
+        for _, row in df.iterrows():
+            nil = set(row["nil_in_source"].split(";")) if pd.notna(row["nil_in_source"]) else set()
+            for m in nil:
+                assert row[m] == 0, (name, dict(row))
