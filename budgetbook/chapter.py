@@ -18,6 +18,15 @@ from . import charts, indicators, schema
 from .schema import MEASURES
 
 NOT_STATED = "not stated in the source"
+# The notebook (in notebooks/) of each subprogramme id; the overview covers "programme".
+NOTEBOOKS = {
+    "programme": "00_overview",
+    "sp1": "sp1_transnational_organized_crime", "sp2": "sp2_world_drug_problem",
+    "sp3": "sp3_countering_corruption", "sp4": "sp4_terrorism_prevention",
+    "sp5": "sp5_justice", "sp6": "sp6_research_trends_forensics",
+    "sp7": "sp7_policy_support", "sp8": "sp8_technical_cooperation_field_support",
+    "sp9c1": "sp9c1_commissions_secretariat", "sp9c2": "sp9c2_incb_secretariat",
+}
 MEASURE_HEADINGS = {"plan_2023": "2023 planned", "actual_2023": "2023 actual",
                     "plan_2024": "2024 planned", "plan_2025": "2025 planned"}
 BODY_NAMES = {
@@ -191,7 +200,7 @@ def measures_chart(tables, sp: str) -> charts.Chart:
     return charts.measure_bars(t, "label", title=title, alt=alt,
                                source=f"A/79/6 (Sect. 16)/Part A, Table {table}",
                                unit="number (documents, meetings, projects, days, ...)",
-                               name=f"{sp}_deliverables")
+                               name=f"{sp}_deliverables_chart")
 
 
 def _sp_label(tables, sp):
@@ -300,11 +309,12 @@ def targets_table(tables, sp: str) -> pd.DataFrame:
 
 
 def target_chart(tables, sp: str):
-    """Actual as a percentage of target, for statements with both; None if there are none."""
+    """Actual as a percentage of target, for statements with both; a Note if there are none."""
     t = indicators.target_attainment(tables["targets_2023"])
     t = t[(t["subprogramme"] == sp) & t["attainment"].notna()].copy()
     if t.empty:
-        return None
+        text = "No 2023 target is stated with a number, so no attainment can be computed."
+        return Note(f"<p>{_e(text)}</p>", text)
     t["label"] = "R" + t["result"].astype(str) + ": " + t["indicator_en"]
     t["attainment_pct"] = t["attainment"] * 100
     t["note"] = [f"{_num(a, u)} vs target {_num(g, u)}"
@@ -375,6 +385,165 @@ def save_outputs(output_dir, sp: str, frames: dict, chart_list: list) -> list[Pa
         df.to_csv(path, index=False, lineterminator="\n")
         written.append(path)
     for chart in chart_list:
-        if chart is not None:
+        if isinstance(chart, charts.Chart):
             written += chart.save(out)
     return written
+
+
+# ---- the programme overview: comparisons across subprogrammes -------------------------
+
+def _chapter_labels(tables):
+    subs = tables["subprogrammes"]
+    return {r.id: _sp_label(tables, r.id) for r in subs.itertuples()}
+
+
+def deliverables_by_category(tables) -> pd.DataFrame:
+    """Printed totals per subprogramme and subcategory (units differ between subcategories,
+    so they are shown side by side, never summed across subcategories)."""
+    t = tables["deliverable_totals"]
+    labels = _chapter_labels(tables)
+    out = t.assign(subprogramme=t["subprogramme"].map(labels),
+                   subcategory=t["category"] + ". " + t["subcategory_en"])
+    pivot = out.pivot_table(index="subcategory", columns="subprogramme", values="plan_2025",
+                            aggfunc="sum", sort=False)
+    order = [labels[s] for s in tables["subprogrammes"]["id"] if labels[s] in pivot.columns]
+    return pivot[order].astype("Int64").reset_index()
+
+
+def _by_subprogramme(tables):
+    t = indicators.subprogramme_totals(tables["deliverable_totals"], by=("subprogramme",))
+    t["label"] = t["subprogramme"].map(_chapter_labels(tables))
+    return t
+
+
+def overview_delivery_chart(tables) -> charts.Chart:
+    t = indicators.delivery_rate(_by_subprogramme(tables))
+    t["delivery_rate_pct"] = t["delivery_rate"] * 100
+    t["note"] = [f"{a} of {p}" for a, p in zip(t["actual_2023"], t["plan_2023"])]
+    lowest = t.sort_values("delivery_rate").iloc[0]
+    over = int((t["delivery_rate"] >= 1).sum())
+    title = (f"{over} of {len(t)} delivered at least their 2023 plan; lowest: "
+             f"{lowest['label']} at {lowest['delivery_rate']:.0%}")
+    alt = ("Horizontal bar chart of the 2023 delivery rate (actual as a percentage of plan, summed "
+           "over all quantified deliverables) for each subprogramme, dashed line at 100 percent. "
+           + "; ".join(f"{r.label}: {r.note}" for r in t.itertuples()))
+    return charts.hbars(t, "label", "delivery_rate_pct", title=title, alt=alt,
+                        source="A/79/6 (Sect. 16)/Part A, Tables 16.1, 16.4, 16.6, 16.8, 16.12, "
+                               "16.13, 16.14, 16.17, 16.21, 16.22, 16.25 (printed subcategory totals)",
+                        xlabel="2023 actual as % of 2023 plan (all quantified deliverables)",
+                        reference=100, annotate="note", name="overview_delivery_2023")
+
+
+def overview_change_chart(tables) -> charts.Chart:
+    t = indicators.plan_change(_by_subprogramme(tables))
+    t["note"] = [f"{b} → {n}" for b, n in zip(t["plan_2024"], t["plan_2025"])]
+    biggest = t.sort_values("change_pct", ascending=False).iloc[0]
+    title = (f"Planned 2025 output rises most for {biggest['label']} "
+             f"({biggest['change_pct']:+.0f}% on 2024)")
+    alt = ("Horizontal bar chart of the percentage change from the 2024 plan to the 2025 plan, "
+           "summed over all quantified deliverables, per subprogramme. "
+           + "; ".join(f"{r.label}: {r.note}" for r in t.itertuples()))
+    return charts.hbars(t, "label", "change_pct", title=title, alt=alt,
+                        source="A/79/6 (Sect. 16)/Part A, deliverables tables (printed subcategory totals)",
+                        xlabel="change from 2024 plan to 2025 plan (% of 2024 plan)",
+                        reference=0, annotate="note", name="overview_change_2024_2025")
+
+
+def overview_attainment(tables) -> pd.DataFrame:
+    s = indicators.attainment_summary(tables["targets_2023"])
+    s["subprogramme"] = s["subprogramme"].map(_chapter_labels(tables))
+    return s.rename(columns={"statements": "numeric statements", "with_target": "with a target",
+                             "not_met": "not met", "status_disagrees": "status word disagrees"})
+
+
+def overview_mandates(tables) -> pd.DataFrame:
+    m = indicators.mandates_by_body(tables["mandates"])
+    m["subprogramme"] = m["subprogramme"].map(_chapter_labels(tables))
+    m["body"] = m["body"].map(BODY_NAMES)
+    pivot = m.pivot_table(index="body", columns="subprogramme", values="mandates",
+                          aggfunc="sum", fill_value=0, sort=False)
+    return pivot.astype("int64").reset_index()
+
+
+def overview_mandates_chart(tables) -> charts.Chart:
+    m = indicators.mandates_by_body(tables["mandates"], by=("body",))
+    m["label"] = m["body"].map(BODY_NAMES)
+    m = m.sort_values("mandates", ascending=False)
+    top = m.iloc[0]
+    title = f"{top['label']} issued the most listed mandates ({top['mandates']} of {m['mandates'].sum()})"
+    alt = ("Horizontal bar chart of the number of legislative mandates listed, by issuing body, "
+           "all subprogrammes together. " + "; ".join(f"{r.label}: {r.mandates}"
+                                                      for r in m.itertuples()))
+    return charts.hbars(m, "label", "mandates", title=title, alt=alt,
+                        source="A/79/6 (Sect. 16)/Part A, legislative mandates (paragraph 16.9 and "
+                               "the subprogramme lists)",
+                        xlabel="mandates listed (number)", colour_by=None, name="overview_mandates")
+
+
+def audit_by_category(tables) -> Note:
+    """The source audit chapter: every listed finding, grouped by category, linked to its
+    chapter (pages are siblings under the site root: book/ and notebooks/)."""
+    issues = tables["source_issues"]
+    labels = _chapter_labels(tables)
+    parts_html, parts_text = [], []
+    for category, group in issues.groupby("category", sort=False):
+        title = category.replace("_", " ").capitalize()
+        parts_html.append(f"<h3>{_e(title)} ({len(group)})</h3><ul>")
+        parts_text.append(f"{title} ({len(group)})")
+        for r in group.itertuples():
+            if isinstance(r.subprogramme, str):
+                link = (f'<a href="../notebooks/{NOTEBOOKS[r.subprogramme]}.html">'
+                        f"{_e(labels[r.subprogramme])}</a>")
+            else:
+                link = "whole document"
+            how = "computed check" if r.found_by == "computed" else "found by reading"
+            parts_html.append(
+                f"<li><strong>{_e(r.issue_id)}</strong>, {_e(r.location)} (line {r.raw_line} of "
+                f"data/raw; {link}; {how}): {_e(r.description_en)}<br/>"
+                f"<span lang=\"zh\">{_e(r.source_wording_zh)}</span><br/>"
+                f"<em>What the book does:</em> {_e(r.book_action)}</li>")
+            parts_text.append(f"  {r.issue_id} {r.location}: {r.description_en}")
+        parts_html.append("</ul>")
+    return Note("".join(parts_html), "\n".join(parts_text))
+
+
+def audit_counts(tables) -> pd.DataFrame:
+    issues = tables["source_issues"]
+    counts = issues.groupby(["category", "found_by"]).size().unstack(fill_value=0)
+    return counts.reset_index()
+
+
+def data_dictionary(descriptor: dict, data_dir) -> Note:
+    """One table per resource of a Data Package descriptor, with its row count."""
+    from pathlib import Path
+    parts_html, parts_text = [], []
+    for res in descriptor["resources"]:
+        schema_ = res["schema"]
+        path = Path(data_dir) / res["path"]
+        n_rows = max(0, len(path.read_text(encoding="utf-8").splitlines()) - 1)
+        parts_html.append(f"<h3><code>{_e(res['path'])}</code>: {_e(res['title'])}</h3>"
+                          f"<p>{n_rows} rows; one row per key "
+                          f"({_e(', '.join(schema_['primaryKey']))})"
+                          + (f"; <code>subprogramme</code> refers to <code>subprogrammes.csv</code>"
+                             if schema_.get("foreignKeys") else "") + ".</p>")
+        rows = []
+        for f in schema_["fields"]:
+            cons = f.get("constraints", {})
+            rule = []
+            if cons.get("required"):
+                rule.append("required")
+            if "enum" in cons:
+                rule.append("one of: " + ", ".join(map(str, cons["enum"])))
+            if "pattern" in cons:
+                rule.append(f"pattern {cons['pattern']}")
+            if "minimum" in cons:
+                rule.append(f"≥ {cons['minimum']}")
+            if "maximum" in cons:
+                rule.append(f"≤ {cons['maximum']}")
+            rows.append({"column": f["name"], "type": f["type"], "rules": "; ".join(rule),
+                         "meaning": f["description"]})
+        parts_html.append(pd.DataFrame(rows).to_html(index=False, escape=True, border=0,
+                                                      classes="table"))
+        parts_text.append(f"{res['path']}: {n_rows} rows, columns "
+                          + ", ".join(f["name"] for f in schema_["fields"]))
+    return Note("".join(parts_html), "\n".join(parts_text))

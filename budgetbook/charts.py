@@ -109,14 +109,15 @@ class Chart:
 
 
 def _finish(fig, ax, title, source, xlabel, ylabel):
-    ax.set_title(_wrap(title, 70))
+    # A figure-level title, left-aligned, so long tick labels never push it off the canvas.
+    fig.suptitle(_wrap(title, 85), x=0.01, ha="left", fontsize=12, fontweight="bold")
     if xlabel:
         ax.set_xlabel(xlabel)
     if ylabel:
         ax.set_ylabel(ylabel)
     fig.text(0.01, 0.01, _wrap(f"Source: {source}", 110), fontsize=8, color="#555555",
              ha="left", va="bottom")
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
 
 
 def _new(height):
@@ -163,6 +164,10 @@ def hbars(data: pd.DataFrame, label: str, value: str, *, title: str, alt: str, s
         else:
             colours = [PALETTE[0] if v >= (reference or 0) else PALETTE[5] for v in values.fillna(0)]
         ax.barh(range(n), values.fillna(0), color=colours)
+        low, high = min(0.0, values.min(skipna=True) if values.notna().any() else 0.0), max(
+            values.max(skipna=True) if values.notna().any() else 0.0, reference or 0.0, 1.0)
+        # room on the right for the annotations
+        ax.set_xlim(low * 1.15, high * (1.6 if annotate else 1.05))
         if reference is not None:
             ax.axvline(reference, color="#333333", linewidth=1, linestyle="--")
         if annotate is not None:
@@ -190,6 +195,7 @@ def paired_bars(data: pd.DataFrame, label: str, first: str, second: str, *, firs
             vals = pd.to_numeric(data[col], errors="coerce").astype(float)
             ys = [i + (k - 0.5) * 0.4 for i in range(n)]
             ax.barh(ys, vals.fillna(0), height=0.4, color=colour, label=lab)
+            ax.set_xlim(0, max(ax.get_xlim()[1], float(vals.max(skipna=True) or 0) * 1.3))
             for y, v in zip(ys, vals):
                 ax.text(0 if pd.isna(v) else v, y, " not stated" if pd.isna(v) else f" {v:,.0f}",
                         va="center", fontsize=8)

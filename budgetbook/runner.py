@@ -1,5 +1,262 @@
-"""Batch runs of the notebooks with papermill (filled in by the analysts' workflow)."""
+"""Batch runs of the chapter notebooks with papermill.
+
+``python -m budgetbook run --all --output-dir out`` validates the data
+directory, executes the chosen notebooks (in parallel with ``--jobs``) and
+writes, per subprogramme, the executed notebook, the derived tables (CSV) and
+every chart (PNG, SVG and the CSV behind it), plus ``index.csv`` listing what
+was written. Each notebook's outputs are staged in a temporary folder inside
+the output directory and moved into place only when it succeeded, so a failure
+never leaves half-overwritten outputs.
+
+``python -m budgetbook refresh`` re-executes the notebooks in place (after
+syncing each ``.py`` into its ``.ipynb``) so the stored outputs that nbval
+compares are current.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import os
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .load import PROJECT_ROOT, DataError, data_dir as resolve_data_dir, load_all
+
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+KERNEL = "python3"
 
 
-def add_run_parser(sub):
-    return None
+def notebook_ids():
+    from .chapter import NOTEBOOKS
+    return list(NOTEBOOKS)
+
+
+@dataclass
+class RunResult:
+    subprogramme: str
+    ok: bool
+    seconds: float
+    files: list = field(default_factory=list)
+    error: str = ""
+
+
+class RunError(Exception):
+    """A problem found before any notebook starts (bad data, output dir, notebook missing)."""
+
+
+def _notebook_path(notebooks_dir: Path, sp: str) -> Path:
+    from .chapter import NOTEBOOKS
+    path = Path(notebooks_dir) / f"{NOTEBOOKS[sp]}.py"
+    if not path.is_file():
+        raise RunError(f"notebook for {sp} not found: {path}")
+    return path
+
+
+def _describe_failure(exc, nb_path: Path) -> str:
+    """The notebook's error and the cell it happened in, in a few lines."""
+    ename = getattr(exc, "ename", type(exc).__name__)
+    evalue = getattr(exc, "evalue", str(exc))
+    cell = getattr(exc, "cell_index", None)
+    source = ""
+    if cell is not None:
+        import jupytext
+        nb = jupytext.read(nb_path)
+        if 0 <= cell < len(nb.cells):
+            source = nb.cells[cell].source.strip().splitlines()[:3]
+            source = "\n      ".join(source)
+    where = f"cell {cell}" if cell is not None else "a cell"
+    text = f"{ename}: {evalue}".strip()
+    return f"{where} raised {text}" + (f"\n    in:\n      {source}" if source else "")
+
+
+def execute_one(sp: str, nb_path: str, data_dir: str, staging: str) -> RunResult:
+    """Execute one notebook into ``staging`` (runs in a worker process)."""
+    import jupytext
+    import papermill
+
+    start = time.perf_counter()
+    out = Path(staging)
+    out.mkdir(parents=True, exist_ok=True)
+    nb = jupytext.read(nb_path)
+    try:
+        papermill.execute_notebook(
+            nb, str(out / f"{Path(nb_path).stem}.ipynb"),
+            parameters={"data_dir": data_dir, "output_dir": str(out)},
+            kernel_name=KERNEL, cwd=str(Path(nb_path).parent), progress_bar=False,
+            log_output=False, request_save_on_cell_execute=False)
+    except Exception as exc:  # noqa: BLE001  any failure is reported, not raised
+        cell = getattr(exc, "exec_count", None)
+        if cell is not None:
+            # papermill reports the execution count; map it back to the cell index
+            code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+            exc.cell_index = code_cells[cell - 1] if 0 < cell <= len(code_cells) else None
+        return RunResult(sp, False, time.perf_counter() - start,
+                         error=_describe_failure(exc, Path(nb_path)))
+    files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    return RunResult(sp, True, time.perf_counter() - start, files)
+
+
+def _check_output_dir(output_dir: Path) -> None:
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=output_dir, prefix=".probe-", delete=True)
+        probe.close()
+    except OSError as exc:
+        raise RunError(f"output directory {output_dir} is not writable: {exc.strerror}") from None
+
+
+def _publish(staging: Path, final: Path) -> None:
+    """Swap a finished staging folder into place; the old outputs go only once it is there."""
+    old = None
+    if final.exists():
+        old = final.with_name(f".old-{final.name}-{os.getpid()}")
+        os.replace(final, old)
+    os.replace(staging, final)
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def _write_index(output_dir: Path) -> Path:
+    rows = []
+    for path in sorted(output_dir.rglob("*")):
+        rel = path.relative_to(output_dir)
+        if path.is_file() and not rel.name.startswith(".") and rel.name != "index.csv" \
+                and not any(part.startswith(".") for part in rel.parts):
+            kind = {".ipynb": "executed notebook", ".png": "chart (PNG)", ".svg": "chart (SVG)",
+                    ".csv": "derived table"}.get(path.suffix, "other")
+            rows.append({"subprogramme": rel.parts[0], "file": str(rel), "kind": kind,
+                         "bytes": path.stat().st_size,
+                         "sha256": hashlib.sha256(path.read_bytes()).hexdigest()})
+    tmp = output_dir / ".index.csv.tmp"
+    with open(tmp, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, ["subprogramme", "file", "kind", "bytes", "sha256"],
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    os.replace(tmp, output_dir / "index.csv")
+    return output_dir / "index.csv"
+
+
+def run(subprogrammes, data_dir=None, output_dir="out", jobs=1, notebooks_dir=None,
+        progress=True, stream=sys.stderr) -> list[RunResult]:
+    """Validate, execute and publish; returns one RunResult per notebook."""
+    data_dir = resolve_data_dir(data_dir).resolve()
+    if not data_dir.is_dir():
+        raise RunError(f"data directory {data_dir} does not exist")
+    try:
+        load_all(data_dir)
+    except DataError as exc:
+        raise RunError(f"invalid data directory: {exc}") from None
+    notebooks_dir = Path(notebooks_dir or NOTEBOOKS_DIR).resolve()
+    paths = {sp: _notebook_path(notebooks_dir, sp) for sp in subprogrammes}
+    output_dir = Path(output_dir).resolve()
+    _check_output_dir(output_dir)
+    stage_root = Path(tempfile.mkdtemp(dir=output_dir, prefix=".staging-"))
+    results = []
+    try:
+        with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = {pool.submit(execute_one, sp, str(paths[sp]), str(data_dir),
+                                   str(stage_root / sp)): sp for sp in subprogrammes}
+            done = as_completed(futures)
+            if progress:
+                from tqdm import tqdm
+                done = tqdm(done, total=len(futures), desc="notebooks", unit="nb", file=stream)
+            for fut in done:
+                result = fut.result()
+                if result.ok:
+                    _publish(stage_root / result.subprogramme, output_dir / result.subprogramme)
+                results.append(result)
+        _write_index(output_dir)
+    finally:
+        shutil.rmtree(stage_root, ignore_errors=True)
+    order = {sp: i for i, sp in enumerate(subprogrammes)}
+    return sorted(results, key=lambda r: order[r.subprogramme])
+
+
+def _cmd_run(args) -> int:
+    ids = notebook_ids()
+    chosen = ids if args.all else list(dict.fromkeys(args.subprogramme or []))
+    if not chosen:
+        print("error: choose --all or at least one --subprogramme", file=sys.stderr)
+        return 2
+    unknown = [sp for sp in chosen if sp not in ids]
+    if unknown:
+        print(f"error: unknown subprogramme {', '.join(unknown)}; choose from: {', '.join(ids)}",
+              file=sys.stderr)
+        return 2
+    start = time.perf_counter()
+    try:
+        results = run(chosen, args.data_dir, args.output_dir, args.jobs, args.notebooks_dir,
+                      progress=not args.quiet)
+    except RunError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    failed = [r for r in results if not r.ok]
+    print(f"\n{'notebook':10} {'status':7} {'seconds':>8} files")
+    for r in results:
+        print(f"{r.subprogramme:10} {'ok' if r.ok else 'FAILED':7} {r.seconds:8.1f} "
+              f"{len(r.files)}")
+    for r in failed:
+        print(f"\n{r.subprogramme} failed: {r.error}", file=sys.stderr)
+    print(f"\n{len(results) - len(failed)} of {len(results)} notebooks succeeded in "
+          f"{time.perf_counter() - start:.1f} s; outputs in {Path(args.output_dir).resolve()} "
+          f"(index.csv lists them)")
+    return 1 if failed else 0
+
+
+def refresh(notebooks_dir=None, only=None) -> list[Path]:
+    """Sync each .py into its .ipynb and execute it in place (stored outputs for nbval)."""
+    import jupytext
+    from nbclient import NotebookClient
+
+    from .chapter import NOTEBOOKS
+    notebooks_dir = Path(notebooks_dir or NOTEBOOKS_DIR)
+    written = []
+    for sp, stem in NOTEBOOKS.items():
+        if only and sp not in only:
+            continue
+        nb = jupytext.read(notebooks_dir / f"{stem}.py")
+        NotebookClient(nb, timeout=600, kernel_name=KERNEL,
+                       resources={"metadata": {"path": str(notebooks_dir)}}).execute()
+        for cell in nb.cells:  # execution timing metadata would differ on every run
+            cell.get("metadata", {}).pop("execution", None)
+        target = notebooks_dir / f"{stem}.ipynb"
+        jupytext.write(nb, target, fmt="ipynb")
+        written.append(target)
+    return written
+
+
+def _cmd_refresh(args) -> int:
+    for path in refresh(args.notebooks_dir, args.subprogramme):
+        print(f"refreshed {path}")
+    return 0
+
+
+def add_run_parser(sub) -> None:
+    p = sub.add_parser("run", help="execute notebooks with papermill and collect their outputs",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       epilog="examples:\n"
+                              "  python -m budgetbook run --all --output-dir out\n"
+                              "  python -m budgetbook run -s sp3 -s sp6 --data-dir my_data "
+                              "--output-dir out --jobs 2")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--all", action="store_true", help="every notebook (overview + 10 chapters)")
+    group.add_argument("-s", "--subprogramme", action="append", metavar="ID",
+                       help=f"one notebook by id (repeatable): {', '.join(notebook_ids())}")
+    p.add_argument("--data-dir", help="data directory prepared to the contract (default: data/)")
+    p.add_argument("--output-dir", default="out", help="where outputs go (default: out/)")
+    p.add_argument("--jobs", "-j", type=int, default=1, help="notebooks run in parallel")
+    p.add_argument("--notebooks-dir", help="run the notebooks of a fork (default: notebooks/)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_run)
+
+    p = sub.add_parser("refresh", help="re-execute the notebooks in place (stored outputs)")
+    p.add_argument("-s", "--subprogramme", action="append", metavar="ID")
+    p.add_argument("--notebooks-dir", help="default: notebooks/")
+    p.set_defaults(func=_cmd_refresh)

@@ -233,6 +233,25 @@ RESOURCES: dict[str, dict] = {
         ],
         "primaryKey": ["subprogramme", "heading_zh", "list_no"],
     },
+    "source_issues": {
+        "title": "Irregularities found in the source document (the source audit)",
+        "fields": [
+            _s("issue_id", "Stable id, e.g. SI-01", pattern=r"^SI-[0-9]{2,3}$"),
+            _s("category", "Kind of irregularity", enum=ISSUE_CATEGORIES),
+            _s("subprogramme", "Subprogramme concerned (blank if document-wide)",
+               required=False, enum=SUBPROGRAMME_IDS),
+            _s("location", "Table, figure or paragraph, e.g. 'Table 16.4' or 'paragraph 16.85'"),
+            _i("raw_line", "First line of the passage in data/raw (1-based)", minimum=1),
+            _s("source_wording_zh", "The source's wording, verbatim"),
+            _s("description_en", "What is irregular, in English"),
+            _s("book_action", "What the book does about it"),
+            _s("found_by", "computed = a check in budgetbook.audit finds it; "
+                           "reading = found by reading", enum=["computed", "reading"]),
+            _s("check_key", "Key the computed check reports (blank when found by reading)",
+               required=False),
+        ],
+        "primaryKey": ["issue_id"],
+    },
 }
 
 for _name, _res in RESOURCES.items():

@@ -1,0 +1,113 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Programme overview
+#
+# Programme 13 as a whole: the deliverables it shares across subprogrammes (Table 16.1),
+# and the ten subprogramme chapters compared side by side. Every value is loaded from
+# `data/` and recomputed by the `budgetbook` package.
+
+# %% tags=["parameters"]
+data_dir = "../data"  # a directory prepared to the data contract
+output_dir = None  # set a directory to also write the derived CSVs and charts
+
+# %% tags=["hide-input"]
+from budgetbook import chapter, load_all
+
+tables = load_all(data_dir)
+sp = "programme"
+
+# %% tags=["remove-input"]
+chapter.chapter_findings(tables, sp)
+
+# %% [markdown]
+# ## Table 16.1: deliverables shared across the programme
+
+# %% tags=["hide-input"]
+deliverables = chapter.deliverables_table(tables, sp)
+deliverables
+
+# %% tags=["hide-input"]
+chapter.totals_summary(tables, sp)
+
+# %% tags=["hide-input"]
+measures = chapter.measures_chart(tables, sp)
+measures
+
+# %% tags=["hide-input"]
+chapter.narrative_table(tables, sp)
+
+# %% [markdown]
+# ## Deliverables by category in each subprogramme
+#
+# The 2025 plan of each subcategory, per subprogramme. Units differ between subcategories
+# (documents, three-hour meetings, projects, days), so they are compared within a row, never
+# added across rows. An empty cell means the subprogramme's table has no such subcategory.
+
+# %% tags=["hide-input"]
+by_category = chapter.deliverables_by_category(tables)
+by_category
+
+# %% [markdown]
+# ## 2023 delivery rates side by side
+#
+# Summed over every quantified deliverable of a table; the Method chapter explains why this
+# mixes units and how to read it.
+
+# %% tags=["hide-input"]
+delivery = chapter.overview_delivery_chart(tables)
+delivery
+
+# %% [markdown]
+# ## Planned change from 2024 to 2025
+
+# %% tags=["hide-input"]
+change = chapter.overview_change_chart(tables)
+change
+
+# %% [markdown]
+# ## 2023 targets: attainment summary
+#
+# Counts of the numeric statements in the "programme performance in 2023 and target for
+# 2025" paragraphs, and how many of them the stated status word agrees with.
+
+# %% tags=["hide-input"]
+attainment = chapter.overview_attainment(tables)
+attainment
+
+# %% [markdown]
+# ## Legislative mandates by issuing body
+
+# %% tags=["hide-input"]
+mandates = chapter.overview_mandates(tables)
+mandates
+
+# %% tags=["hide-input"]
+mandates_chart = chapter.overview_mandates_chart(tables)
+mandates_chart
+
+# %% [markdown]
+# ## Commentary
+#
+# Commentary to come.
+
+# %% tags=["remove-cell"]
+written = chapter.save_outputs(
+    output_dir, sp,
+    {"deliverables": deliverables, "by_category": by_category, "attainment": attainment,
+      "mandates_by_body": mandates},
+    [measures, delivery, change, mandates_chart],
+)

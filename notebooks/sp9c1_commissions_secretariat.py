@@ -1,0 +1,138 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Subprogramme 9, component 1: Provision of secretariat services and substantive support to the Commission on Narcotic Drugs, the Commission on Crime Prevention and Criminal Justice and the United Nations Congress on Crime Prevention and Criminal Justice
+#
+# What the 2025 plan and the 2023 performance of this part of Programme 13 say,
+# recomputed from the shared data in `data/` (every value below is loaded from a CSV
+# that cites its table or paragraph; nothing is typed in by hand).
+
+# %% tags=["parameters"]
+subprogramme = "sp9c1"
+data_dir = "../data"  # a directory prepared to the data contract
+output_dir = None  # set a directory to also write the derived CSVs and charts
+
+# %% tags=["hide-input"]
+from budgetbook import chapter, load_all
+
+tables = load_all(data_dir)
+sp = chapter.check_subprogramme(tables, subprogramme)
+chapter.heading(tables, sp)
+
+# %% tags=["remove-input"]
+chapter.chapter_findings(tables, sp)
+
+# %% [markdown]
+# ## Deliverables
+#
+# Each numbered item of the deliverables table, with the subcategory total as printed and
+# as recomputed from the items. "—" in the source means nil and is counted as 0.
+
+# %% tags=["hide-input"]
+deliverables = chapter.deliverables_table(tables, sp)
+deliverables
+
+# %% tags=["hide-input"]
+chapter.totals_summary(tables, sp)
+
+# %% tags=["hide-input"]
+measures = chapter.measures_chart(tables, sp)
+measures
+
+# %% [markdown]
+# ### Delivery in 2023 and the change from 2024 to 2025
+#
+# The delivery rate is the 2023 actual divided by the 2023 plan (see the Method chapter);
+# a subcategory planned at nil but delivered is marked "unplanned".
+
+# %% tags=["hide-input"]
+delivery = chapter.delivery_chart(tables, sp)
+delivery
+
+# %% tags=["hide-input"]
+change = chapter.change_chart(tables, sp)
+change
+
+# %% [markdown]
+# ### Narrative deliverables (categories C to E)
+
+# %% tags=["hide-input"]
+chapter.narrative_table(tables, sp)
+
+# %% [markdown]
+# ## 2023 performance highlight
+
+# %% tags=["hide-input"]
+display(chapter.result_title(tables, sp, 0), chapter.figure_caption(tables, sp, 0))
+chapter.measure_view(tables, sp, 0)
+
+# %% [markdown]
+# ## Result 1
+
+# %% tags=["hide-input"]
+display(chapter.result_title(tables, sp, 1), chapter.figure_caption(tables, sp, 1))
+chapter.measure_view(tables, sp, 1)
+
+# %% [markdown]
+# ## Result 2
+
+# %% tags=["hide-input"]
+display(chapter.result_title(tables, sp, 2), chapter.figure_caption(tables, sp, 2))
+chapter.measure_view(tables, sp, 2)
+
+# %% [markdown]
+# ## Result 3
+
+# %% tags=["hide-input"]
+display(chapter.result_title(tables, sp, 3), chapter.figure_caption(tables, sp, 3))
+chapter.measure_view(tables, sp, 3)
+
+# %% [markdown]
+# ## 2023 targets: stated status against the numbers
+#
+# Every numeric statement of the "programme performance in 2023 and target for 2025"
+# paragraphs: attainment is the actual divided by the target; the status "by the numbers"
+# is what the two numbers imply, set beside the word the text uses.
+
+# %% tags=["hide-input"]
+targets = chapter.targets_table(tables, sp)
+targets
+
+# %% tags=["hide-input"]
+attainment = chapter.target_chart(tables, sp)
+attainment
+
+# %% [markdown]
+# ## Legislative mandates
+
+# %% tags=["hide-input"]
+chapter.mandates_summary(tables, sp)
+
+# %% tags=["hide-input"]
+chapter.mandates_table(tables, sp)
+
+# %% [markdown]
+# ## Commentary
+#
+# Commentary to come.
+
+# %% tags=["remove-cell"]
+# Analysts' runs (papermill, `python -m budgetbook run`) set output_dir to collect the outputs.
+written = chapter.save_outputs(
+    output_dir, sp,
+    {"deliverables": deliverables, "totals_check": chapter.totals_check(tables, sp), "targets": targets},
+    [measures, delivery, change, attainment],
+)

@@ -1,0 +1,132 @@
+"""The analysts' command line: python -m budgetbook run ..."""
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from budgetbook import load_all, runner
+from conftest import ROOT, tree_digest
+from synthetic import make_synthetic
+
+
+def cli(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "budgetbook", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=900)
+
+
+def test_validate_command_reports_each_file():
+    res = cli("validate")
+    assert res.returncode == 0, res.stderr
+    assert "deliverables.csv" in res.stdout and "ok" in res.stdout
+
+
+def test_datapackage_check_command():
+    res = cli("datapackage", "--check")
+    assert res.returncode == 0, res.stderr
+
+
+def test_unknown_subprogramme(tmp_path):
+    res = cli("run", "-s", "sp42", "--output-dir", str(tmp_path / "out"))
+    assert res.returncode == 2
+    assert "unknown subprogramme sp42" in res.stderr and "sp9c2" in res.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_data_dir(tmp_path):
+    res = cli("run", "-s", "sp1", "--data-dir", str(tmp_path / "nowhere"),
+              "--output-dir", str(tmp_path / "out"))
+    assert res.returncode == 2
+    assert "data directory" in res.stderr and "does not exist" in res.stderr
+
+
+def test_invalid_data_dir_is_refused_before_any_notebook(tmp_path, data_copy):
+    path = data_copy / "deliverables.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[4].split(",")
+    cells[1] = "sp99"
+    lines[4] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("earlier output")
+    res = cli("run", "--all", "--data-dir", str(data_copy), "--output-dir", str(out))
+    assert res.returncode == 2
+    assert "invalid data directory" in res.stderr
+    assert "deliverables.csv, line 5, column 'subprogramme'" in res.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
+
+
+def test_unwritable_output_dir(tmp_path):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a directory")
+    res = cli("run", "-s", "sp1", "--output-dir", str(blocker / "out"))
+    assert res.returncode == 2
+    assert "is not writable" in res.stderr
+
+
+def test_failing_notebook_shows_error_and_cell_and_keeps_old_outputs(tmp_path):
+    out = tmp_path / "out"
+    (out / "sp3").mkdir(parents=True)
+    (out / "sp3" / "earlier.csv").write_text("earlier run")
+    fork = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", fork)
+    nb = fork / "sp3_countering_corruption.py"
+    text = nb.read_text(encoding="utf-8")
+    nb.write_text(text.replace("deliverables = chapter.deliverables_table(tables, sp)",
+                               "deliverables = chapter.no_such_view(tables, sp)"), encoding="utf-8")
+    res = cli("run", "-s", "sp3", "-s", "sp7", "--notebooks-dir", str(fork),
+              "--output-dir", str(out), "--quiet")
+    assert res.returncode == 1
+    assert "sp3 failed" in res.stderr and "AttributeError" in res.stderr
+    assert "no_such_view" in res.stderr  # the cell's source is shown
+    assert (out / "sp3" / "earlier.csv").read_text() == "earlier run"
+    assert (out / "sp7").is_dir()  # the others still ran and landed
+    assert "1 of 2 notebooks succeeded" in res.stdout
+
+
+def test_synthetic_data_dir_runs_unchanged(tmp_path):
+    data = make_synthetic(tmp_path / "synthetic_data")
+    load_all(data)  # the synthetic directory meets the contract
+    results = runner.run(["sp1", "programme"], data_dir=data, output_dir=tmp_path / "out",
+                         progress=False)
+    assert all(r.ok for r in results), [r.error for r in results]
+    delivered = pd.read_csv(tmp_path / "out" / "sp1" / "sp1_deliverables.csv")
+    assert "SYNTHETIC documents" in set(delivered["subcategory"])
+    executed = (tmp_path / "out" / "sp1" / "sp1_transnational_organized_crime.ipynb").read_text()
+    assert "SYNTHETIC sp1" in executed
+
+
+def test_run_all_writes_every_notebooks_outputs_and_an_index(tmp_path):
+    before = tree_digest(ROOT / "data")
+    out = tmp_path / "out"
+    res = cli("run", "--all", "--output-dir", str(out), "--jobs", "2")
+    assert res.returncode == 0, res.stderr
+    assert "11 of 11 notebooks succeeded" in res.stdout
+    index = pd.read_csv(out / "index.csv")
+    assert set(index["subprogramme"]) == set(runner.notebook_ids())
+    for sp in runner.notebook_ids():
+        kinds = set(index[index["subprogramme"] == sp]["kind"])
+        assert {"executed notebook", "chart (PNG)", "chart (SVG)", "derived table"} <= kinds, sp
+    for rel in index["file"]:
+        assert (out / rel).is_file()
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no staging left behind
+    assert tree_digest(ROOT / "data") == before
+
+
+def test_changed_value_changes_the_executed_output(tmp_path, data_copy):
+    """No stale numbers: a value changed in a copy of the data shows in the run's output."""
+    path = data_copy / "deliverables.csv"
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    row = df.index[(df["table"] == "16.8") & (df["item_no"] == "1")][0]
+    df.loc[row, "actual_2023"] = "4321"
+    df.to_csv(path, index=False, lineterminator="\n")
+    results = runner.run(["sp3"], data_dir=data_copy, output_dir=tmp_path / "out", progress=False)
+    assert results[0].ok, results[0].error
+    derived = pd.read_csv(tmp_path / "out" / "sp3" / "sp3_deliverables.csv")
+    assert 4321 in derived["2023 actual"].tolist()
+    checks = pd.read_csv(tmp_path / "out" / "sp3" / "sp3_totals_check.csv")
+    assert "NO" in set(checks["all four match"])  # the printed total no longer adds up
+    executed = (tmp_path / "out" / "sp3" / "sp3_countering_corruption.ipynb").read_text()
+    assert "4321" in executed
