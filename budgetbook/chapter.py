@@ -43,10 +43,12 @@ BODY_NAMES = {
 
 @dataclass
 class Note:
-    """A block of text for the page: HTML (every data value escaped) and plain text."""
+    """A block for the page: HTML (every data value escaped), plain text for nbval, and,
+    for tables, the DataFrame itself (what the analysts' runs save as CSV)."""
 
     html: str
     text: str
+    data: pd.DataFrame | None = None
 
     def _repr_html_(self):
         return self.html
@@ -56,6 +58,16 @@ class Note:
 
     def _repr_pretty_(self, p, cycle):
         p.text(self.text)
+
+
+def table(df: pd.DataFrame) -> Note:
+    """A DataFrame as a page table: full cell text, no index, every value escaped."""
+    with pd.option_context("display.max_colwidth", None, "display.width", 200,
+                           "display.max_rows", None, "display.max_columns", None):
+        text = df.to_string(index=False)
+    html_ = df.to_html(index=False, escape=True, border=0, na_rep="",
+                       classes="budgetbook-table table")
+    return Note(f'<div class="budgetbook-table-wrap">{html_}</div>', text, df)
 
 
 def _e(value) -> str:

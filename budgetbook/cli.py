@@ -4,6 +4,8 @@ Commands:
   validate     check a data directory against the data contract
   datapackage  print (or --check) the Frictionless descriptor data/datapackage.json
   run          execute notebooks with papermill and collect their outputs
+  refresh      re-execute the notebooks in place (the outputs nbval compares)
+  bench        measure build and run times, as ratios from one run
 """
 from __future__ import annotations
 
@@ -55,8 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="exit 1 if the committed descriptor differs from the schema")
     p.set_defaults(func=_cmd_datapackage)
 
-    from . import runner  # the papermill runner is heavy; keep --help fast otherwise
+    from . import bench, runner
     runner.add_run_parser(sub)
+    bench.add_bench_parser(sub)
     return parser
 
 

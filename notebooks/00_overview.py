@@ -38,7 +38,7 @@ chapter.chapter_findings(tables, sp)
 
 # %% tags=["hide-input"]
 deliverables = chapter.deliverables_table(tables, sp)
-deliverables
+chapter.table(deliverables)
 
 # %% tags=["hide-input"]
 chapter.totals_summary(tables, sp)
@@ -48,7 +48,7 @@ measures = chapter.measures_chart(tables, sp)
 measures
 
 # %% tags=["hide-input"]
-chapter.narrative_table(tables, sp)
+chapter.table(chapter.narrative_table(tables, sp))
 
 # %% [markdown]
 # ## Deliverables by category in each subprogramme
@@ -59,7 +59,7 @@ chapter.narrative_table(tables, sp)
 
 # %% tags=["hide-input"]
 by_category = chapter.deliverables_by_category(tables)
-by_category
+chapter.table(by_category)
 
 # %% [markdown]
 # ## 2023 delivery rates side by side
@@ -86,14 +86,14 @@ change
 
 # %% tags=["hide-input"]
 attainment = chapter.overview_attainment(tables)
-attainment
+chapter.table(attainment)
 
 # %% [markdown]
 # ## Legislative mandates by issuing body
 
 # %% tags=["hide-input"]
 mandates = chapter.overview_mandates(tables)
-mandates
+chapter.table(mandates)
 
 # %% tags=["hide-input"]
 mandates_chart = chapter.overview_mandates_chart(tables)
@@ -102,7 +102,13 @@ mandates_chart
 # %% [markdown]
 # ## Commentary
 #
-# Commentary to come.
+# The cross-cutting deliverables of Table 16.1 cover meetings of the General Assembly's Administrative and Budgetary Committee, the Advisory Committee on Administrative and Budgetary Questions and the Committee for Programme and Coordination, and field projects for gender equality and the independent evaluation function. Training days exceeded plan in 2023 because gender equality training for national counterparts and evaluation side events, printed as nil in the plan, were delivered. Evaluations also exceeded plan; gender equality materials fell short. The text does not explain these variances.
+#
+# Evaluation work completed in 2023 (paragraph 16.11) comprises in-depth evaluations on topics from corruption to nuclear terrorism and justice systems, project evaluations, and syntheses of work in Eastern Africa and Mexico. The follow-up in paragraph 16.12 includes support to country-led evaluations, a legal empowerment programme in Kenya, a revised counter-terrorism programme, input to a new Eastern Africa framework and staff training through Unite Evaluations. Under paragraph 16.13, evaluations for 2025 are planned at strategic, programme and thematic levels, their topics still to be set.
+#
+# The chapters share a structure: a 2023 highlight, results carried forward with 2023 performance, and a new result with a lessons learned paragraph. Most stated statuses are "exceeded" or "met". Targets were missed only for alternative development households (paragraph 16.113) and industry mapping (paragraph 16.139); the text explains each shortfall. Several "met" claims print no numeric target, a terrorism prevention result states no status (paragraph 16.58), and paragraph 16.85 says "exceeded" where actual equals target. Measures range from counts to narrative tables and, for the commissions' secretariat, satisfaction surveys.
+#
+# Caution: the source prints figure titles, not bar values. Only values stated in the paragraphs can be checked. Other years and 2025 targets cannot be read from the text.
 
 # %% tags=["remove-cell"]
 written = chapter.save_outputs(

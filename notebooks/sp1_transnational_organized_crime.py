@@ -39,11 +39,11 @@ chapter.chapter_findings(tables, sp)
 # ## Deliverables
 #
 # Each numbered item of the deliverables table, with the subcategory total as printed and
-# as recomputed from the items. "—" in the source means nil and is counted as 0.
+# as recomputed from the items. "—" in the source means nil and is counted as zero.
 
 # %% tags=["hide-input"]
 deliverables = chapter.deliverables_table(tables, sp)
-deliverables
+chapter.table(deliverables)
 
 # %% tags=["hide-input"]
 chapter.totals_summary(tables, sp)
@@ -70,35 +70,35 @@ change
 # ### Narrative deliverables (categories C to E)
 
 # %% tags=["hide-input"]
-chapter.narrative_table(tables, sp)
+chapter.table(chapter.narrative_table(tables, sp))
 
 # %% [markdown]
 # ## 2023 performance highlight
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 0), chapter.figure_caption(tables, sp, 0))
-chapter.measure_view(tables, sp, 0)
+chapter.table(chapter.measure_view(tables, sp, 0))
 
 # %% [markdown]
 # ## Result 1
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 1), chapter.figure_caption(tables, sp, 1))
-chapter.measure_view(tables, sp, 1)
+chapter.table(chapter.measure_view(tables, sp, 1))
 
 # %% [markdown]
 # ## Result 2
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 2), chapter.figure_caption(tables, sp, 2))
-chapter.measure_view(tables, sp, 2)
+chapter.table(chapter.measure_view(tables, sp, 2))
 
 # %% [markdown]
 # ## Result 3
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 3), chapter.figure_caption(tables, sp, 3))
-chapter.measure_view(tables, sp, 3)
+chapter.table(chapter.measure_view(tables, sp, 3))
 
 # %% [markdown]
 # ## 2023 targets: stated status against the numbers
@@ -109,7 +109,7 @@ chapter.measure_view(tables, sp, 3)
 
 # %% tags=["hide-input"]
 targets = chapter.targets_table(tables, sp)
-targets
+chapter.table(targets)
 
 # %% tags=["hide-input"]
 attainment = chapter.target_chart(tables, sp)
@@ -122,12 +122,16 @@ attainment
 chapter.mandates_summary(tables, sp)
 
 # %% tags=["hide-input"]
-chapter.mandates_table(tables, sp)
+chapter.table(chapter.mandates_table(tables, sp))
 
 # %% [markdown]
 # ## Commentary
 #
-# Commentary to come.
+# The 2023 highlight (paragraph 16.17, Table 16.2) claims that the subprogramme strengthened the capacity of the Royal Malaysia Police to identify, trace and analyse crime supported by virtual assets, and consolidated a cryptocurrency analysis laboratory able to work independently and support other countries in the region. Table 16.2, a narrative measure, moves from training in 2021 through equipment in 2022 to independently prepared criminal analysis reports in 2023.
+#
+# The planned results for 2025 carry forward review and cooperation work. According to paragraph 16.19, the participation of States parties in the review mechanism and the capacity for legislative and strategic frameworks each exceeded its 2023 target (Figure 16.I); paragraph 16.21 reports that South-South cooperation along trafficking and smuggling routes also exceeded its target (Figure 16.II). The new result on firearms registration (paragraph 16.23, Table 16.3) starts from customized goIFAR action plans in Honduras and Senegal in 2023 and plans adoption by further countries by 2025. The lessons learned paragraph (paragraph 16.24) finds that record-keeping systems must be customizable for each country and consistent with national legislation, yet standardized enough for exchange between States; the software will be tailored further after pilots in selected countries.
+#
+# Evaluators should note that Figure 16.I merges distinct indicators into a cumulative measure and prints no bar values, so only the 2023 values stated in paragraph 16.19 can be checked. The header of Table 16.4 repeats the label of the 2024 plan for its last column, which the table title shows to be the 2025 plan. The same table shows parliamentary documentation delivered well below plan in 2023, and nil in the 2025 plan for the Ad Hoc Committee on the criminal use of information and communications technologies; the text explains neither.
 
 # %% tags=["remove-cell"]
 # Analysts' runs (papermill, `python -m budgetbook run`) set output_dir to collect the outputs.

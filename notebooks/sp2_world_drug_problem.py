@@ -39,11 +39,11 @@ chapter.chapter_findings(tables, sp)
 # ## Deliverables
 #
 # Each numbered item of the deliverables table, with the subcategory total as printed and
-# as recomputed from the items. "—" in the source means nil and is counted as 0.
+# as recomputed from the items. "—" in the source means nil and is counted as zero.
 
 # %% tags=["hide-input"]
 deliverables = chapter.deliverables_table(tables, sp)
-deliverables
+chapter.table(deliverables)
 
 # %% tags=["hide-input"]
 chapter.totals_summary(tables, sp)
@@ -70,35 +70,35 @@ change
 # ### Narrative deliverables (categories C to E)
 
 # %% tags=["hide-input"]
-chapter.narrative_table(tables, sp)
+chapter.table(chapter.narrative_table(tables, sp))
 
 # %% [markdown]
 # ## 2023 performance highlight
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 0), chapter.figure_caption(tables, sp, 0))
-chapter.measure_view(tables, sp, 0)
+chapter.table(chapter.measure_view(tables, sp, 0))
 
 # %% [markdown]
 # ## Result 1
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 1), chapter.figure_caption(tables, sp, 1))
-chapter.measure_view(tables, sp, 1)
+chapter.table(chapter.measure_view(tables, sp, 1))
 
 # %% [markdown]
 # ## Result 2
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 2), chapter.figure_caption(tables, sp, 2))
-chapter.measure_view(tables, sp, 2)
+chapter.table(chapter.measure_view(tables, sp, 2))
 
 # %% [markdown]
 # ## Result 3
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 3), chapter.figure_caption(tables, sp, 3))
-chapter.measure_view(tables, sp, 3)
+chapter.table(chapter.measure_view(tables, sp, 3))
 
 # %% [markdown]
 # ## 2023 targets: stated status against the numbers
@@ -109,7 +109,7 @@ chapter.measure_view(tables, sp, 3)
 
 # %% tags=["hide-input"]
 targets = chapter.targets_table(tables, sp)
-targets
+chapter.table(targets)
 
 # %% tags=["hide-input"]
 attainment = chapter.target_chart(tables, sp)
@@ -122,12 +122,16 @@ attainment
 chapter.mandates_summary(tables, sp)
 
 # %% tags=["hide-input"]
-chapter.mandates_table(tables, sp)
+chapter.table(chapter.mandates_table(tables, sp))
 
 # %% [markdown]
 # ## Commentary
 #
-# Commentary to come.
+# The 2023 highlight (paragraph 16.30) describes support to Latin American Member States: family-based prevention, better quality of drug treatment (including for adolescents and people on the move), prevention of mother-to-child HIV transmission in prisons, alternative development opportunities in the Plurinational State of Bolivia, Colombia, Peru and, newly, Guerrero in Mexico, and policy dialogue on environmentally sound livelihoods. Its measure, Figure 16.III, counts people benefiting each year, but the text states no value for it.
+#
+# For 2025 the results extend this work to other regions. The alternative development result (paragraph 16.32, Table 16.5) is declared "met" without any number: the evidence is narrative (a practical guide on alternative development and the environment, coffee exports through Malongo, a tea agreement with Ethiquable), and the 2025 plan is for communities to address economic, environmental and social sustainability together. The South-East Asia result (paragraph 16.34, Figure 16.IV) states the number of strengthened interventions and calls the target "met", but no numeric target is printed. The lessons learned paragraph (paragraph 16.37) finds that interventions work better when partnerships are embedded in national health, drug control and development systems; the subprogramme will build multisectoral partnerships across government sectors and with communities, researchers, academia and the private sector.
+#
+# Evaluators should be careful with the new result in paragraph 16.36: its printed title repeats the South-East Asia title of the preceding result word for word, while its text and Figure 16.V concern sub-Saharan Africa. In Table 16.6, regional drug trafficking trend reports were planned for 2023 but show nil delivered and nil planned for 2025, and field projects drop in the 2025 plan; a footnote refers supply reduction projects to Table 16.4, but the text gives no reason for either change.
 
 # %% tags=["remove-cell"]
 # Analysts' runs (papermill, `python -m budgetbook run`) set output_dir to collect the outputs.

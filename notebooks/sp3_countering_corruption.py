@@ -39,11 +39,11 @@ chapter.chapter_findings(tables, sp)
 # ## Deliverables
 #
 # Each numbered item of the deliverables table, with the subcategory total as printed and
-# as recomputed from the items. "—" in the source means nil and is counted as 0.
+# as recomputed from the items. "—" in the source means nil and is counted as zero.
 
 # %% tags=["hide-input"]
 deliverables = chapter.deliverables_table(tables, sp)
-deliverables
+chapter.table(deliverables)
 
 # %% tags=["hide-input"]
 chapter.totals_summary(tables, sp)
@@ -70,35 +70,35 @@ change
 # ### Narrative deliverables (categories C to E)
 
 # %% tags=["hide-input"]
-chapter.narrative_table(tables, sp)
+chapter.table(chapter.narrative_table(tables, sp))
 
 # %% [markdown]
 # ## 2023 performance highlight
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 0), chapter.figure_caption(tables, sp, 0))
-chapter.measure_view(tables, sp, 0)
+chapter.table(chapter.measure_view(tables, sp, 0))
 
 # %% [markdown]
 # ## Result 1
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 1), chapter.figure_caption(tables, sp, 1))
-chapter.measure_view(tables, sp, 1)
+chapter.table(chapter.measure_view(tables, sp, 1))
 
 # %% [markdown]
 # ## Result 2
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 2), chapter.figure_caption(tables, sp, 2))
-chapter.measure_view(tables, sp, 2)
+chapter.table(chapter.measure_view(tables, sp, 2))
 
 # %% [markdown]
 # ## Result 3
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 3), chapter.figure_caption(tables, sp, 3))
-chapter.measure_view(tables, sp, 3)
+chapter.table(chapter.measure_view(tables, sp, 3))
 
 # %% [markdown]
 # ## 2023 targets: stated status against the numbers
@@ -109,7 +109,7 @@ chapter.measure_view(tables, sp, 3)
 
 # %% tags=["hide-input"]
 targets = chapter.targets_table(tables, sp)
-targets
+chapter.table(targets)
 
 # %% tags=["hide-input"]
 attainment = chapter.target_chart(tables, sp)
@@ -122,12 +122,16 @@ attainment
 chapter.mandates_summary(tables, sp)
 
 # %% tags=["hide-input"]
-chapter.mandates_table(tables, sp)
+chapter.table(chapter.mandates_table(tables, sp))
 
 # %% [markdown]
 # ## Commentary
 #
-# Commentary to come.
+# The 2023 highlight (paragraph 16.43) credits the Implementation Review Mechanism of the United Nations Convention against Corruption with prompting action plans, strategies and legislation in many countries, and reports the number of executive summaries the subprogramme helped prepare in 2023. Its measure, Figure 16.VI, counts Member States that completed executive summaries; the paragraph counts summaries, so the unit of the text and of the figure differ, and the figure prints no values.
+#
+# The planned results for 2025 extend this peer-review base into enforcement and institutions. According to paragraph 16.45, the Global Operational Network of Anti-Corruption Law Enforcement Authorities exceeded its 2023 target for countries (Figure 16.VII, cumulative); the paragraph also gives the number of members, but the target applies to countries only. The number of countries where institutional capacity was built also exceeded its target (paragraph 16.47, Figure 16.VIII, annual). The new result on beneficial ownership (paragraph 16.49, Table 16.7) moves from resolutions adopted in 2021 and 2023 and a stronger knowledge base to countries developing policies and practices in 2025.
+#
+# The lessons learned paragraph (paragraph 16.50) notes strong demand for advisory services and technical assistance to collect and use beneficial ownership information nationally and to share it regionally and internationally for law enforcement. The response is mentoring, peer learning, further practical guidance and wider partnerships with expertise in beneficial ownership transparency. Evaluators may note that Table 16.7 plans fewer countries for 2024 and 2025 than it reports for 2023, for steps of a different kind (cooperation, then policies and practices); the text does not explain the lower counts. Table 16.8 shows near-complete delivery of deliverables in 2023.
 
 # %% tags=["remove-cell"]
 # Analysts' runs (papermill, `python -m budgetbook run`) set output_dir to collect the outputs.

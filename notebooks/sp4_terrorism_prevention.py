@@ -39,11 +39,11 @@ chapter.chapter_findings(tables, sp)
 # ## Deliverables
 #
 # Each numbered item of the deliverables table, with the subcategory total as printed and
-# as recomputed from the items. "—" in the source means nil and is counted as 0.
+# as recomputed from the items. "—" in the source means nil and is counted as zero.
 
 # %% tags=["hide-input"]
 deliverables = chapter.deliverables_table(tables, sp)
-deliverables
+chapter.table(deliverables)
 
 # %% tags=["hide-input"]
 chapter.totals_summary(tables, sp)
@@ -70,35 +70,35 @@ change
 # ### Narrative deliverables (categories C to E)
 
 # %% tags=["hide-input"]
-chapter.narrative_table(tables, sp)
+chapter.table(chapter.narrative_table(tables, sp))
 
 # %% [markdown]
 # ## 2023 performance highlight
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 0), chapter.figure_caption(tables, sp, 0))
-chapter.measure_view(tables, sp, 0)
+chapter.table(chapter.measure_view(tables, sp, 0))
 
 # %% [markdown]
 # ## Result 1
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 1), chapter.figure_caption(tables, sp, 1))
-chapter.measure_view(tables, sp, 1)
+chapter.table(chapter.measure_view(tables, sp, 1))
 
 # %% [markdown]
 # ## Result 2
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 2), chapter.figure_caption(tables, sp, 2))
-chapter.measure_view(tables, sp, 2)
+chapter.table(chapter.measure_view(tables, sp, 2))
 
 # %% [markdown]
 # ## Result 3
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 3), chapter.figure_caption(tables, sp, 3))
-chapter.measure_view(tables, sp, 3)
+chapter.table(chapter.measure_view(tables, sp, 3))
 
 # %% [markdown]
 # ## 2023 targets: stated status against the numbers
@@ -109,7 +109,7 @@ chapter.measure_view(tables, sp, 3)
 
 # %% tags=["hide-input"]
 targets = chapter.targets_table(tables, sp)
-targets
+chapter.table(targets)
 
 # %% tags=["hide-input"]
 attainment = chapter.target_chart(tables, sp)
@@ -122,12 +122,16 @@ attainment
 chapter.mandates_summary(tables, sp)
 
 # %% tags=["hide-input"]
-chapter.mandates_table(tables, sp)
+chapter.table(chapter.mandates_table(tables, sp))
 
 # %% [markdown]
 # ## Commentary
 #
-# Commentary to come.
+# The 2023 highlight (paragraph 16.56, Table 16.9) concerns victims of terrorism in Iraq. The subprogramme worked with civil society, and as part of this work Iraqi authorities identified legislative and procedural gaps concerning victims' rights and their role in criminal proceedings; and Table 16.9 records progress in improving services for victims. The measure is entirely narrative.
+#
+# For 2025 the subprogramme plans results in Central, West and South Asia and in Southern Africa. The Asia result (paragraph 16.58, Table 16.10) is only partly stated: the paragraph describes measures against foreign terrorist fighters but gives no target and no status, so attainment in 2023 cannot be judged; the plan moves from Member States reporting improved measures in 2024 to cross-border cooperation in 2025. The institutional capacity result (paragraph 16.60, Figure 16.IX) states the number of criminal justice officials trained and calls the target "met", yet prints no numeric target; its sub-heading is also worded differently from the other result blocks. The new Southern Africa result (paragraph 16.62, Table 16.11) builds on Mozambique's core group of trained officials and inter-agency coordination centres, but the 2024 and 2025 cells of Table 16.11 refer to an unnamed country, so continuity with Mozambique is not explicit.
+#
+# The lessons learned paragraph (paragraph 16.63) finds that sustainable structural change requires national ownership; the subprogramme will focus on key national counterparts applying, and transferring to peers, the skills gained through its assistance. In Table 16.12, meetings for the biennial review of the Global Counter-Terrorism Strategy far exceeded plan in 2023, publications fell short, and the 2024 plan for Commission on Crime Prevention and Criminal Justice meetings is much lower than the 2023 and 2025 values. The text explains none of these variations.
 
 # %% tags=["remove-cell"]
 # Analysts' runs (papermill, `python -m budgetbook run`) set output_dir to collect the outputs.

@@ -39,11 +39,11 @@ chapter.chapter_findings(tables, sp)
 # ## Deliverables
 #
 # Each numbered item of the deliverables table, with the subcategory total as printed and
-# as recomputed from the items. "—" in the source means nil and is counted as 0.
+# as recomputed from the items. "—" in the source means nil and is counted as zero.
 
 # %% tags=["hide-input"]
 deliverables = chapter.deliverables_table(tables, sp)
-deliverables
+chapter.table(deliverables)
 
 # %% tags=["hide-input"]
 chapter.totals_summary(tables, sp)
@@ -70,35 +70,35 @@ change
 # ### Narrative deliverables (categories C to E)
 
 # %% tags=["hide-input"]
-chapter.narrative_table(tables, sp)
+chapter.table(chapter.narrative_table(tables, sp))
 
 # %% [markdown]
 # ## 2023 performance highlight
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 0), chapter.figure_caption(tables, sp, 0))
-chapter.measure_view(tables, sp, 0)
+chapter.table(chapter.measure_view(tables, sp, 0))
 
 # %% [markdown]
 # ## Result 1
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 1), chapter.figure_caption(tables, sp, 1))
-chapter.measure_view(tables, sp, 1)
+chapter.table(chapter.measure_view(tables, sp, 1))
 
 # %% [markdown]
 # ## Result 2
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 2), chapter.figure_caption(tables, sp, 2))
-chapter.measure_view(tables, sp, 2)
+chapter.table(chapter.measure_view(tables, sp, 2))
 
 # %% [markdown]
 # ## Result 3
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 3), chapter.figure_caption(tables, sp, 3))
-chapter.measure_view(tables, sp, 3)
+chapter.table(chapter.measure_view(tables, sp, 3))
 
 # %% [markdown]
 # ## 2023 targets: stated status against the numbers
@@ -109,7 +109,7 @@ chapter.measure_view(tables, sp, 3)
 
 # %% tags=["hide-input"]
 targets = chapter.targets_table(tables, sp)
-targets
+chapter.table(targets)
 
 # %% tags=["hide-input"]
 attainment = chapter.target_chart(tables, sp)
@@ -122,12 +122,16 @@ attainment
 chapter.mandates_summary(tables, sp)
 
 # %% tags=["hide-input"]
-chapter.mandates_table(tables, sp)
+chapter.table(chapter.mandates_table(tables, sp))
 
 # %% [markdown]
 # ## Commentary
 #
-# Commentary to come.
+# The 2023 highlight (paragraph 16.70) ties the subprogramme's work to the Kyoto Declaration's call for non-coercive investigative methods. It helped develop the Principles on Effective Interviewing for Investigations and Information Gathering (the Méndez Principles) and the United Nations Manual on Investigative Interviewing, and produced e-learning modules and micro-modules in several languages. Figure 16.X counts, cumulatively, law enforcement officials able to conduct people-centred investigative interviewing; the text states no value for it.
+#
+# The planned results for 2025 carry this rights-based approach into gender mainstreaming, access to justice and human rights. The text gives, in paragraph 16.72, the share of supported Member States that mainstream a gender perspective and, in paragraph 16.74, the number of criminal justice actors with strengthened capacity; each calls its target "met", but neither prints a numeric 2023 target, so the claim rests on the document's word. Figure 16.XI states neither a cumulative nor an annual basis and gives its unit (per cent of supported Member States) on a separate line; Figure 16.XII is cumulative. The new result (paragraph 16.76, Figure 16.XIII) counts Member States reforming crime prevention and criminal justice with full respect for human rights.
+#
+# The lessons learned paragraph (paragraph 16.77) finds that a unified approach through a global programme makes technical assistance more effective across access to justice, crime prevention, violence against women and children, and penal and prison reform; the subprogramme will keep using and expanding this centralized delivery model. Evaluators should note that no result in this chapter has a stated 2023 target with a number. Table 16.13 shows delivery in line with plan in 2023 and a planned rise in training days for 2024 and 2025, which the text does not explain.
 
 # %% tags=["remove-cell"]
 # Analysts' runs (papermill, `python -m budgetbook run`) set output_dir to collect the outputs.

@@ -39,11 +39,11 @@ chapter.chapter_findings(tables, sp)
 # ## Deliverables
 #
 # Each numbered item of the deliverables table, with the subcategory total as printed and
-# as recomputed from the items. "—" in the source means nil and is counted as 0.
+# as recomputed from the items. "—" in the source means nil and is counted as zero.
 
 # %% tags=["hide-input"]
 deliverables = chapter.deliverables_table(tables, sp)
-deliverables
+chapter.table(deliverables)
 
 # %% tags=["hide-input"]
 chapter.totals_summary(tables, sp)
@@ -70,35 +70,35 @@ change
 # ### Narrative deliverables (categories C to E)
 
 # %% tags=["hide-input"]
-chapter.narrative_table(tables, sp)
+chapter.table(chapter.narrative_table(tables, sp))
 
 # %% [markdown]
 # ## 2023 performance highlight
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 0), chapter.figure_caption(tables, sp, 0))
-chapter.measure_view(tables, sp, 0)
+chapter.table(chapter.measure_view(tables, sp, 0))
 
 # %% [markdown]
 # ## Result 1
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 1), chapter.figure_caption(tables, sp, 1))
-chapter.measure_view(tables, sp, 1)
+chapter.table(chapter.measure_view(tables, sp, 1))
 
 # %% [markdown]
 # ## Result 2
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 2), chapter.figure_caption(tables, sp, 2))
-chapter.measure_view(tables, sp, 2)
+chapter.table(chapter.measure_view(tables, sp, 2))
 
 # %% [markdown]
 # ## Result 3
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 3), chapter.figure_caption(tables, sp, 3))
-chapter.measure_view(tables, sp, 3)
+chapter.table(chapter.measure_view(tables, sp, 3))
 
 # %% [markdown]
 # ## 2023 targets: stated status against the numbers
@@ -109,7 +109,7 @@ chapter.measure_view(tables, sp, 3)
 
 # %% tags=["hide-input"]
 targets = chapter.targets_table(tables, sp)
-targets
+chapter.table(targets)
 
 # %% tags=["hide-input"]
 attainment = chapter.target_chart(tables, sp)
@@ -122,12 +122,16 @@ attainment
 chapter.mandates_summary(tables, sp)
 
 # %% tags=["hide-input"]
-chapter.mandates_table(tables, sp)
+chapter.table(chapter.mandates_table(tables, sp))
 
 # %% [markdown]
 # ## Commentary
 #
-# Commentary to come.
+# The 2023 highlight (paragraph 16.83) claims better drug data reporting from Africa: in-person workshops trained officials from West and Southern Africa to report through the annual report questionnaire and the individual drug seizure tool, and, the paragraph says, more Member States of the region reported to UNODC-mandated data collection, continuing the previous year's gain. Figure 16.XIV counts African countries reporting each year, but its values are not printed.
+#
+# The planned results for 2025 extend the subprogramme's evidence work to migrant smuggling, drug disposal and laboratory quality. For the Observatory on Smuggling of Migrants, paragraph 16.85 says the targets for countries covered and for platform visits were "exceeded"; for countries, however, the stated actual equals the target, so "met" would be the accurate word. Figure 16.XV also mixes a cumulative count (countries) with an annual count (visits). The disposal result (paragraph 16.87, Figure 16.XVI) states the number of countries with national inter-agency disposal plans and of national experts trained and calls the target "met", but prints no numeric target; Figure 16.XVI combines its measures under a shared "annual" label. The new result (paragraph 16.89, Figure 16.XVII) counts forensic laboratories participating continuously in UNODC proficiency tests.
+#
+# The lessons learned paragraph (paragraph 16.90) finds that laboratories should be encouraged to participate continuously, defined there as completing a set number of consecutive rounds, because this helps ensure accurate and reliable testing procedures and fosters a culture of continuous improvement; the subprogramme will monitor test results to shape its laboratory and scientific services. Evaluators should also note that Table 16.14 has no communication deliverables and prints a narrative deliverable on databases and statistics without its subcategory label. All quantified deliverables in Table 16.14 were delivered as planned in 2023.
 
 # %% tags=["remove-cell"]
 # Analysts' runs (papermill, `python -m budgetbook run`) set output_dir to collect the outputs.

@@ -39,11 +39,11 @@ chapter.chapter_findings(tables, sp)
 # ## Deliverables
 #
 # Each numbered item of the deliverables table, with the subcategory total as printed and
-# as recomputed from the items. "—" in the source means nil and is counted as 0.
+# as recomputed from the items. "—" in the source means nil and is counted as zero.
 
 # %% tags=["hide-input"]
 deliverables = chapter.deliverables_table(tables, sp)
-deliverables
+chapter.table(deliverables)
 
 # %% tags=["hide-input"]
 chapter.totals_summary(tables, sp)
@@ -70,35 +70,35 @@ change
 # ### Narrative deliverables (categories C to E)
 
 # %% tags=["hide-input"]
-chapter.narrative_table(tables, sp)
+chapter.table(chapter.narrative_table(tables, sp))
 
 # %% [markdown]
 # ## 2023 performance highlight
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 0), chapter.figure_caption(tables, sp, 0))
-chapter.measure_view(tables, sp, 0)
+chapter.table(chapter.measure_view(tables, sp, 0))
 
 # %% [markdown]
 # ## Result 1
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 1), chapter.figure_caption(tables, sp, 1))
-chapter.measure_view(tables, sp, 1)
+chapter.table(chapter.measure_view(tables, sp, 1))
 
 # %% [markdown]
 # ## Result 2
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 2), chapter.figure_caption(tables, sp, 2))
-chapter.measure_view(tables, sp, 2)
+chapter.table(chapter.measure_view(tables, sp, 2))
 
 # %% [markdown]
 # ## Result 3
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 3), chapter.figure_caption(tables, sp, 3))
-chapter.measure_view(tables, sp, 3)
+chapter.table(chapter.measure_view(tables, sp, 3))
 
 # %% [markdown]
 # ## 2023 targets: stated status against the numbers
@@ -109,7 +109,7 @@ chapter.measure_view(tables, sp, 3)
 
 # %% tags=["hide-input"]
 targets = chapter.targets_table(tables, sp)
-targets
+chapter.table(targets)
 
 # %% tags=["hide-input"]
 attainment = chapter.target_chart(tables, sp)
@@ -122,12 +122,16 @@ attainment
 chapter.mandates_summary(tables, sp)
 
 # %% tags=["hide-input"]
-chapter.mandates_table(tables, sp)
+chapter.table(chapter.mandates_table(tables, sp))
 
 # %% [markdown]
 # ## Commentary
 #
-# Commentary to come.
+# The 2023 highlight (paragraph 16.96, Table 16.15) claims that the subprogramme helped Kenya launch a voluntary pilot initiative under the review mechanism of the United Nations Convention against Transnational Organized Crime. Kenya set up a coordination mechanism with a national civil society coalition and invited non-governmental stakeholders to help complete its self-assessment questionnaire; the paragraph presents Kenya as the earliest African host of such a pilot and the earliest State party to involve non-governmental stakeholders in the review process. Table 16.15 traces the path from engagement in 2021 through pilots in Mexico and Pakistan in 2022.
+#
+# For 2025 the planned results build on outreach and partnerships. The public awareness result (paragraph 16.98, Figure 16.XVIII) reports that followers of UNODC social media exceeded the annual target; since followers accumulate, this suggests that "annual" means a year-end reading, not new followers. The result on victims of trafficking (paragraph 16.100, Figure 16.XIX) states the number of direct beneficiaries and calls the target "met" without printing it. The figure title speaks of legal and financial assistance, whereas the paragraph lists humanitarian, legal and psychological support and vocational training. The new youth result (paragraph 16.102, Table 16.16) builds on the Youth Empowerment Accelerator framework launched in 2022 and plans regional youth consultations in 2025 in support of the next Crime Congress.
+#
+# The lessons learned paragraph (paragraph 16.103) finds that tokenistic participation hinders meaningful youth engagement, which must cover the whole programme cycle; the Chinese text then speaks of promoting "last year" participation in intergovernmental forums, which this suggests is a slip for "youth". Table 16.17 shows fewer civil society partnership projects than planned in 2023, but more training days and publications; the text gives no reasons.
 
 # %% tags=["remove-cell"]
 # Analysts' runs (papermill, `python -m budgetbook run`) set output_dir to collect the outputs.

@@ -39,11 +39,11 @@ chapter.chapter_findings(tables, sp)
 # ## Deliverables
 #
 # Each numbered item of the deliverables table, with the subcategory total as printed and
-# as recomputed from the items. "—" in the source means nil and is counted as 0.
+# as recomputed from the items. "—" in the source means nil and is counted as zero.
 
 # %% tags=["hide-input"]
 deliverables = chapter.deliverables_table(tables, sp)
-deliverables
+chapter.table(deliverables)
 
 # %% tags=["hide-input"]
 chapter.totals_summary(tables, sp)
@@ -70,35 +70,35 @@ change
 # ### Narrative deliverables (categories C to E)
 
 # %% tags=["hide-input"]
-chapter.narrative_table(tables, sp)
+chapter.table(chapter.narrative_table(tables, sp))
 
 # %% [markdown]
 # ## 2023 performance highlight
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 0), chapter.figure_caption(tables, sp, 0))
-chapter.measure_view(tables, sp, 0)
+chapter.table(chapter.measure_view(tables, sp, 0))
 
 # %% [markdown]
 # ## Result 1
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 1), chapter.figure_caption(tables, sp, 1))
-chapter.measure_view(tables, sp, 1)
+chapter.table(chapter.measure_view(tables, sp, 1))
 
 # %% [markdown]
 # ## Result 2
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 2), chapter.figure_caption(tables, sp, 2))
-chapter.measure_view(tables, sp, 2)
+chapter.table(chapter.measure_view(tables, sp, 2))
 
 # %% [markdown]
 # ## Result 3
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 3), chapter.figure_caption(tables, sp, 3))
-chapter.measure_view(tables, sp, 3)
+chapter.table(chapter.measure_view(tables, sp, 3))
 
 # %% [markdown]
 # ## 2023 targets: stated status against the numbers
@@ -109,7 +109,7 @@ chapter.measure_view(tables, sp, 3)
 
 # %% tags=["hide-input"]
 targets = chapter.targets_table(tables, sp)
-targets
+chapter.table(targets)
 
 # %% tags=["hide-input"]
 attainment = chapter.target_chart(tables, sp)
@@ -122,12 +122,16 @@ attainment
 chapter.mandates_summary(tables, sp)
 
 # %% tags=["hide-input"]
-chapter.mandates_table(tables, sp)
+chapter.table(chapter.mandates_table(tables, sp))
 
 # %% [markdown]
 # ## Commentary
 #
-# Commentary to come.
+# The 2023 highlight (paragraph 16.109, Table 16.18) claims that, after technical assistance meetings in 2022 and 2023 on inter-agency coordination, the Judicial Council of Ecuador approved guidelines that strengthen administrative control of fuel supply in the Galapagos Islands.
+#
+# The planned results for 2025 extend this field support to the Pacific, to drug-affected areas and to maritime security. The Pacific small island developing States result (paragraph 16.111, Table 16.19) is declared "met" with no number; it plans for the Teieniwa Vision to become a standing agenda item of the Pacific Islands Forum Leaders' summit in 2025. The result on alternative livelihoods and health services (paragraph 16.113) is the only missed target in this chapter: drug treatment and rehabilitation services exceeded their target, with the share of women stated, but households benefiting from alternative development fell short. The paragraph explains that the ban on employing women workers hindered activities for women beneficiaries; in response the subprogramme provided a mahram to accompany female trainers and sought local exemptions where possible. The paragraph does not name the country; only the title of Figure 16.XX, a cumulative count that pools the programmes, names Afghanistan.
+#
+# The new maritime result (paragraph 16.115, Table 16.20) plans that each assisted country has a port compliant with the International Ship and Port Facility Security Code by 2025. The lessons learned paragraph (paragraph 16.116) finds that transnational criminal organizations can exploit weaknesses in port and maritime security systems; the subprogramme will support routine patrols, compliance in more ports and inter-agency security meetings. The 2023 cell of Table 16.20 also lists a tortoise seizure in Madagascar, with no evident link to port security. Table 16.21 shows all quantified deliverables delivered as planned.
 
 # %% tags=["remove-cell"]
 # Analysts' runs (papermill, `python -m budgetbook run`) set output_dir to collect the outputs.

@@ -39,11 +39,11 @@ chapter.chapter_findings(tables, sp)
 # ## Deliverables
 #
 # Each numbered item of the deliverables table, with the subcategory total as printed and
-# as recomputed from the items. "—" in the source means nil and is counted as 0.
+# as recomputed from the items. "—" in the source means nil and is counted as zero.
 
 # %% tags=["hide-input"]
 deliverables = chapter.deliverables_table(tables, sp)
-deliverables
+chapter.table(deliverables)
 
 # %% tags=["hide-input"]
 chapter.totals_summary(tables, sp)
@@ -70,35 +70,35 @@ change
 # ### Narrative deliverables (categories C to E)
 
 # %% tags=["hide-input"]
-chapter.narrative_table(tables, sp)
+chapter.table(chapter.narrative_table(tables, sp))
 
 # %% [markdown]
 # ## 2023 performance highlight
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 0), chapter.figure_caption(tables, sp, 0))
-chapter.measure_view(tables, sp, 0)
+chapter.table(chapter.measure_view(tables, sp, 0))
 
 # %% [markdown]
 # ## Result 1
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 1), chapter.figure_caption(tables, sp, 1))
-chapter.measure_view(tables, sp, 1)
+chapter.table(chapter.measure_view(tables, sp, 1))
 
 # %% [markdown]
 # ## Result 2
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 2), chapter.figure_caption(tables, sp, 2))
-chapter.measure_view(tables, sp, 2)
+chapter.table(chapter.measure_view(tables, sp, 2))
 
 # %% [markdown]
 # ## Result 3
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 3), chapter.figure_caption(tables, sp, 3))
-chapter.measure_view(tables, sp, 3)
+chapter.table(chapter.measure_view(tables, sp, 3))
 
 # %% [markdown]
 # ## 2023 targets: stated status against the numbers
@@ -109,7 +109,7 @@ chapter.measure_view(tables, sp, 3)
 
 # %% tags=["hide-input"]
 targets = chapter.targets_table(tables, sp)
-targets
+chapter.table(targets)
 
 # %% tags=["hide-input"]
 attainment = chapter.target_chart(tables, sp)
@@ -122,12 +122,18 @@ attainment
 chapter.mandates_summary(tables, sp)
 
 # %% tags=["hide-input"]
-chapter.mandates_table(tables, sp)
+chapter.table(chapter.mandates_table(tables, sp))
 
 # %% [markdown]
 # ## Commentary
 #
-# Commentary to come.
+# The 2023 highlight (paragraph 16.122) claims that the component supported preparations for the high-level mid-term review of international drug policy commitments in 2024: it supported the negotiations at the Commission on Narcotic Drugs in March 2023 that ended in a consensus resolution on modalities, and led intersessional thematic discussions in October and December 2023. Figure 16.XXI, however, measures Member States' full satisfaction with Secretariat services to the Commission, not the review itself; it has no unit line and no printed values.
+#
+# All planned results for 2025 use that satisfaction indicator. The result on the Kyoto Declaration (paragraph 16.124, Figure 16.XXII) and the result on drug policy commitments (paragraph 16.126, Figure 16.XXIII) each report satisfaction above the 2023 target (for the crime and the drug commission respectively). The new result (paragraph 16.128, Figure 16.XXIV) concerns preparations for the next United Nations Congress on Crime Prevention and Criminal Justice, including regional preparatory meetings in 2025.
+#
+# Evaluators should be careful: Figure 16.XXIII repeats the title of Figure 16.XXI, and Figure 16.XXIV repeats that of Figure 16.XXII, so different results share the same indicator. This suggests that service satisfaction serves only as a proxy for outcomes such as "accelerated implementation". None of these figures states whether it is cumulative or annual. The text says "subprogramme" in paragraph 16.126 and paragraph 16.129 where elsewhere it says "component".
+#
+# The lessons learned paragraph (paragraph 16.129) finds that implementing crime prevention and criminal justice commitments requires full and inclusive participation of all Member States and stakeholders; the component will offer formats that let delegations participate fully. Table 16.22 shows meeting services below plan in 2023 and ad hoc expert group items planned but not delivered; the text gives no reason.
 
 # %% tags=["remove-cell"]
 # Analysts' runs (papermill, `python -m budgetbook run`) set output_dir to collect the outputs.

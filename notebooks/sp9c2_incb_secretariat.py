@@ -39,11 +39,11 @@ chapter.chapter_findings(tables, sp)
 # ## Deliverables
 #
 # Each numbered item of the deliverables table, with the subcategory total as printed and
-# as recomputed from the items. "—" in the source means nil and is counted as 0.
+# as recomputed from the items. "—" in the source means nil and is counted as zero.
 
 # %% tags=["hide-input"]
 deliverables = chapter.deliverables_table(tables, sp)
-deliverables
+chapter.table(deliverables)
 
 # %% tags=["hide-input"]
 chapter.totals_summary(tables, sp)
@@ -70,35 +70,35 @@ change
 # ### Narrative deliverables (categories C to E)
 
 # %% tags=["hide-input"]
-chapter.narrative_table(tables, sp)
+chapter.table(chapter.narrative_table(tables, sp))
 
 # %% [markdown]
 # ## 2023 performance highlight
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 0), chapter.figure_caption(tables, sp, 0))
-chapter.measure_view(tables, sp, 0)
+chapter.table(chapter.measure_view(tables, sp, 0))
 
 # %% [markdown]
 # ## Result 1
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 1), chapter.figure_caption(tables, sp, 1))
-chapter.measure_view(tables, sp, 1)
+chapter.table(chapter.measure_view(tables, sp, 1))
 
 # %% [markdown]
 # ## Result 2
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 2), chapter.figure_caption(tables, sp, 2))
-chapter.measure_view(tables, sp, 2)
+chapter.table(chapter.measure_view(tables, sp, 2))
 
 # %% [markdown]
 # ## Result 3
 
 # %% tags=["hide-input"]
 display(chapter.result_title(tables, sp, 3), chapter.figure_caption(tables, sp, 3))
-chapter.measure_view(tables, sp, 3)
+chapter.table(chapter.measure_view(tables, sp, 3))
 
 # %% [markdown]
 # ## 2023 targets: stated status against the numbers
@@ -109,7 +109,7 @@ chapter.measure_view(tables, sp, 3)
 
 # %% tags=["hide-input"]
 targets = chapter.targets_table(tables, sp)
-targets
+chapter.table(targets)
 
 # %% tags=["hide-input"]
 attainment = chapter.target_chart(tables, sp)
@@ -122,12 +122,16 @@ attainment
 chapter.mandates_summary(tables, sp)
 
 # %% tags=["hide-input"]
-chapter.mandates_table(tables, sp)
+chapter.table(chapter.mandates_table(tables, sp))
 
 # %% [markdown]
 # ## Commentary
 #
-# Commentary to come.
+# The 2023 highlight (paragraph 16.135) claims that the International Narcotics Control Board learning programme raised Member States' capacity to ensure adequate access to internationally controlled substances and to report under the treaties: e-modules were used by a stated number of countries and territories, and officials from Latin America and the Caribbean, Eastern Europe and Central Asia were trained. Figure 16.XXV is cumulative and prints no values.
+#
+# The planned results for 2025 turn to industry and private sector cooperation. The result on non-scheduled chemicals (paragraph 16.137, Table 16.23) is called "met" without a numeric target; the paragraph speaks of substances assessed for scheduling, Table 16.23 of chemicals. The industry mapping result (paragraph 16.139, Figure 16.XXVI) did not meet its 2023 target; the document explains that specialized experts for mapping were hard to obtain. This suggests a risk for the 2025 plan in Table 16.23, under which Member States engage the wider industry sectors identified through mapping. The new result on new psychoactive substances and non-medical synthetic opioids (paragraph 16.141, Table 16.24) relies on the Global Rapid Interdiction of Dangerous Substances (GRIDS) Programme and plans increased seizures in 2025.
+#
+# The lessons learned paragraph (paragraph 16.142) stresses operational responses that identify best practices against trafficking of these substances and related chemicals without hampering legitimate trade; the component will help governments and private sector partners generate information and intelligence on emerging trends. Evaluators should be careful with Table 16.25: substantive services and conference and secretariat services for meetings list the same bodies with identical values, so adding them would count the same meetings again. A 2022 cell of Table 16.23 also says the Board gave guidance to its own decision makers, which suggests a translation slip.
 
 # %% tags=["remove-cell"]
 # Analysts' runs (papermill, `python -m budgetbook run`) set output_dir to collect the outputs.

@@ -1,5 +1,7 @@
 import hashlib
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,3 +24,23 @@ def data_copy(tmp_path):
     shutil.copytree(DATA, copy, ignore=shutil.ignore_patterns("_parts"))
     yield copy
     assert tree_digest(DATA) == before, "the test run changed data/"
+
+
+COPY_IGNORE = shutil.ignore_patterns("_build", ".git", ".venv", "out", "test-artifacts",
+                                     "__pycache__", ".pytest_cache", "*.egg-info", "_parts")
+
+
+def build(project: Path):
+    """The README's build command (without the install), on a project folder."""
+    return subprocess.run([sys.executable, "-m", "jupyter_book", "build", str(project), "-W",
+                           "--keep-going"], capture_output=True, text=True, timeout=1800)
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory):
+    """A copy of the project, built once for the book and browser tests."""
+    project = tmp_path_factory.mktemp("book") / "project"
+    shutil.copytree(ROOT, project, ignore=COPY_IGNORE)
+    res = build(project)
+    assert res.returncode == 0, res.stdout[-4000:] + res.stderr[-4000:]
+    return project

@@ -11,16 +11,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from conftest import ROOT
-
-COPY_IGNORE = shutil.ignore_patterns("_build", ".git", "out", "test-artifacts", "__pycache__",
-                                     ".pytest_cache", "*.egg-info", "_parts")
-
-
-def build(project: Path):
-    return subprocess.run([sys.executable, "-m", "jupyter_book", "build", str(project), "-W",
-                           "--keep-going"], capture_output=True, text=True, timeout=1800)
-
+from conftest import ROOT, build
 
 def toc_files(project: Path):
     toc = yaml.safe_load((project / "_toc.yml").read_text())
@@ -41,15 +32,6 @@ class _Imgs(HTMLParser):
             self.imgs.append(a)
         if tag == "a" and a.get("href"):
             self.links.append(a["href"])
-
-
-@pytest.fixture(scope="module")
-def built_book(tmp_path_factory):
-    project = tmp_path_factory.mktemp("book") / "project"
-    shutil.copytree(ROOT, project, ignore=COPY_IGNORE)
-    res = build(project)
-    assert res.returncode == 0, res.stdout[-4000:] + res.stderr[-4000:]
-    return project
 
 
 def test_every_toc_entry_becomes_a_page(built_book):

@@ -1,0 +1,120 @@
+"""The built site in a real browser: Debian's headless Chromium driven by Playwright.
+
+Every page: images load (natural width > 0), no console errors, every chart image has alt
+text, every internal link resolves; the search page finds a subprogramme by its name.
+A screenshot of each page is kept in test-artifacts/screenshots/.
+"""
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                reason="Debian's chromium is not installed (.ci/run installs it)")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(built_book):
+    html = built_book / "_build" / "html"
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(html)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield html, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+def _pages(html: Path):
+    return sorted(str(p.relative_to(html)) for p in html.rglob("*.html")
+                  if p.name not in ("genindex.html",) and "_static" not in p.parts)
+
+
+def test_every_page_in_the_browser(site, browser):
+    html, base = site
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    problems = []
+    for rel in _pages(html):
+        page = browser.new_page()
+        errors = []
+        page.on("console", lambda m, e=errors: e.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda exc, e=errors: e.append(str(exc)))
+        page.goto(f"{base}/{rel}", wait_until="load")
+        images = page.eval_on_selector_all(
+            "img", "els => els.map(e => ({src: e.src.slice(0, 60), w: e.naturalWidth, "
+                   "alt: e.getAttribute('alt'), chart: !!e.closest('figure.budgetbook-chart')}))")
+        for img in images:
+            if img["w"] == 0:
+                problems.append((rel, "image does not load", img["src"]))
+            if img["chart"] and not (img["alt"] or "").strip():
+                problems.append((rel, "chart without alt text", img["src"]))
+        links = page.eval_on_selector_all(
+            "a[href]", "els => els.map(e => e.href).filter(h => h.startsWith(location.origin))")
+        for link in set(links):
+            target = link[len(base) + 1:].split("#")[0].split("?")[0]
+            if target and not (html / target).exists():
+                problems.append((rel, "broken internal link", link))
+        if errors:
+            problems.append((rel, "console errors", errors))
+        page.screenshot(path=str(SHOTS / (rel.replace("/", "__") + ".png")), full_page=False)
+        page.close()
+    assert not problems, problems
+
+
+def test_search_finds_a_subprogramme_by_name(site, browser):
+    html, base = site
+    page = browser.new_page()
+    page.goto(f"{base}/search.html?q=corruption", wait_until="load")
+    page.wait_for_selector("#search-results li", timeout=20000)
+    results = page.inner_text("#search-results")
+    page.close()
+    assert "Countering corruption" in results
+
+
+def test_html_in_a_label_renders_as_text(tmp_path, browser):
+    """A label containing <script> in a copy of the data is shown, never executed."""
+    import subprocess
+    import sys
+
+    import pandas as pd
+
+    from conftest import COPY_IGNORE, build
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=COPY_IGNORE)
+    path = project / "data" / "subprogrammes.csv"
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    df.loc[df["id"] == "sp3", "title_en"] = "Corruption <script>window.pwned=1</script> & <b>bold</b>"
+    df.to_csv(path, index=False, lineterminator="\n")
+    toc = project / "_toc.yml"  # only the one chapter, to keep the test quick
+    toc.write_text("format: jb-book\nroot: notebooks/sp3_countering_corruption\n")
+    res = build(project)
+    assert res.returncode == 0, res.stdout[-3000:]
+    page = browser.new_page()
+    page.goto((project / "_build/html/notebooks/sp3_countering_corruption.html").as_uri())
+    assert page.evaluate("() => window.pwned === undefined")
+    assert "<script>window.pwned=1</script>" in page.inner_text("main")
+    assert page.locator("main b", has_text="bold").count() == 0
+    page.close()
