@@ -44,7 +44,8 @@ def _timed(cmd, cwd=None) -> float:
 
 
 def _build(project: Path) -> float:
-    return _timed([sys.executable, "-m", "jupyter_book", "build", str(project), "-W"])
+    return _timed([sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build",
+                   str(project), "-W"])
 
 
 def measure(workdir: Path) -> dict:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import multiprocessing
 import os
 import shutil
 import sys
@@ -30,6 +31,7 @@ from .load import PROJECT_ROOT, DataError, data_dir as resolve_data_dir, load_al
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 KERNEL = "python3"
+KERNEL_START_ATTEMPTS = 3
 
 
 def notebook_ids():
@@ -85,11 +87,20 @@ def execute_one(sp: str, nb_path: str, data_dir: str, staging: str) -> RunResult
     out.mkdir(parents=True, exist_ok=True)
     nb = jupytext.read(nb_path)
     try:
-        papermill.execute_notebook(
-            nb, str(out / f"{Path(nb_path).stem}.ipynb"),
-            parameters={"data_dir": data_dir, "output_dir": str(out)},
-            kernel_name=KERNEL, cwd=str(Path(nb_path).parent), progress_bar=False,
-            log_output=False, request_save_on_cell_execute=False)
+        for attempt in range(KERNEL_START_ATTEMPTS):
+            try:
+                papermill.execute_notebook(
+                    nb, str(out / f"{Path(nb_path).stem}.ipynb"),
+                    parameters={"data_dir": data_dir, "output_dir": str(out)},
+                    kernel_name=KERNEL, cwd=str(Path(nb_path).parent), progress_bar=False,
+                    log_output=False, request_save_on_cell_execute=False)
+                break
+            except RuntimeError as exc:
+                # Kernels started side by side can race for the same free ports and die
+                # before their first reply; that is a start-up failure, so try again.
+                if "Kernel died before replying" not in str(exc) or \
+                        attempt == KERNEL_START_ATTEMPTS - 1:
+                    raise
     except Exception as exc:  # noqa: BLE001  any failure is reported, not raised
         cell = getattr(exc, "exec_count", None)
         if cell is not None:
@@ -160,7 +171,9 @@ def run(subprogrammes, data_dir=None, output_dir="out", jobs=1, notebooks_dir=No
     stage_root = Path(tempfile.mkdtemp(dir=output_dir, prefix=".staging-"))
     results = []
     try:
-        with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        # spawn, not fork: a forked worker would share the parent's ZeroMQ state
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=ctx) as pool:
             futures = {pool.submit(execute_one, sp, str(paths[sp]), str(data_dir),
                                    str(stage_root / sp)): sp for sp in subprogrammes}
             done = as_completed(futures)

@@ -46,7 +46,25 @@ def _on_doctree_read(app, doctree):
             env.note_dependency(str(path))
 
 
+def _on_html_page_context(app, pagename, templatename, context, doctree):
+    """Drop repeated inline scripts: sphinx-thebe's config is added twice by Jupyter Book 1,
+    and the second copy throws "Identifier 'THEBE_JS_URL' has already been declared"."""
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+    seen, unique = set(), []
+    for js in scripts:
+        attrs = getattr(js, "attributes", {}) or {}
+        key = (getattr(js, "filename", None) or "", attrs.get("body", ""))
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(js)
+    scripts[:] = unique
+
+
 def setup(app):
     app.connect("config-inited", _on_config_inited, priority=100)
     app.connect("doctree-read", _on_doctree_read)
+    app.connect("html-page-context", _on_html_page_context, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -32,7 +32,7 @@ COPY_IGNORE = shutil.ignore_patterns("_build", ".git", ".venv", "out", "test-art
 
 def build(project: Path):
     """The README's build command (without the install), on a project folder."""
-    return subprocess.run([sys.executable, "-m", "jupyter_book", "build", str(project), "-W",
+    return subprocess.run([sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(project), "-W",
                            "--keep-going"], capture_output=True, text=True, timeout=1800)
 
 

@@ -130,3 +130,16 @@ def test_changed_value_changes_the_executed_output(tmp_path, data_copy):
     assert "NO" in set(checks["all four match"])  # the printed total no longer adds up
     executed = (tmp_path / "out" / "sp3" / "sp3_countering_corruption.ipynb").read_text()
     assert "4321" in executed
+
+
+def test_two_runs_give_byte_identical_tables_and_charts(tmp_path):
+    digests = []
+    for n in (1, 2):
+        out = tmp_path / f"out{n}"
+        results = runner.run(["sp3", "programme"], output_dir=out, jobs=2, progress=False)
+        assert all(r.ok for r in results)
+        index = pd.read_csv(out / "index.csv")
+        index = index[index["kind"] != "executed notebook"]  # papermill stamps run times
+        assert len(index) > 10
+        digests.append(dict(zip(index["file"], index["sha256"])))
+    assert digests[0] == digests[1]
