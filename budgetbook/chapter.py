@@ -274,7 +274,7 @@ def figure_values(tables, figure: str) -> pd.DataFrame:
                              "target stated": _num(s.target_2023, s.unit),
                              "cited in": f"paragraph {s.paragraph}"})
         else:
-            rows.append({"year": year, "series": fig["title_en"], "value stated": NOT_STATED,
+            rows.append({"year": year, "series": "", "value stated": NOT_STATED,
                          "target stated": NOT_STATED if year >= 2023 else "",
                          "cited in": ""})
     out = pd.DataFrame(rows)

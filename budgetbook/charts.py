@@ -94,8 +94,8 @@ class Chart:
         return (f'<figure class="budgetbook-chart">'
                 f'<img src="data:image/png;base64,{payload}" alt="{html.escape(self.alt)}" '
                 f'style="max-width:100%"/>'
-                f"<figcaption>{html.escape(self.title)}<br/><small>Source: "
-                f"{html.escape(self.source)}</small></figcaption></figure>")
+                f"<figcaption><small>Source: {html.escape(self.source)}</small>"
+                f"</figcaption></figure>")
 
     def __repr__(self) -> str:
         with pd.option_context("display.width", 120, "display.max_columns", 20):
@@ -110,7 +110,7 @@ class Chart:
 
 def _finish(fig, ax, title, source, xlabel, ylabel):
     # A figure-level title, left-aligned, so long tick labels never push it off the canvas.
-    fig.suptitle(_wrap(title, 85), x=0.01, ha="left", fontsize=12, fontweight="bold")
+    fig.suptitle(_wrap(title, 68), x=0.01, ha="left", fontsize=12, fontweight="bold")
     if xlabel:
         ax.set_xlabel(xlabel)
     if ylabel:
@@ -141,7 +141,8 @@ def measure_bars(data: pd.DataFrame, label: str, *, title: str, alt: str, source
                     label=MEASURE_LABELS[m])
         ax.set_yticks(range(n), [_wrap(str(v), 40) for v in data[label]])
         ax.invert_yaxis()
-        ax.legend(loc="lower right", fontsize=8, frameon=False)
+        # outside the axes, so it never covers a bar
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
         _finish(fig, ax, title, source, unit, None)
     return Chart(fig, title, alt, source, data[[label] + measures].reset_index(drop=True), name)
 
