@@ -158,7 +158,7 @@ def hbars(data: pd.DataFrame, label: str, value: str, *, title: str, alt: str, s
     n = len(data)
     values = pd.to_numeric(data[value], errors="coerce").astype(float)
     with plt.rc_context(HOUSE_STYLE):
-        fig, ax = _new(max(2.5, 0.8 + n * 0.35))
+        fig, ax = _new(max(2.5, 1.2 + n * 0.5))
         if colour_by is not None:
             keys = list(dict.fromkeys(data[colour_by]))
             colours = [PALETTE[keys.index(k) % len(PALETTE)] for k in data[colour_by]]
@@ -182,26 +182,3 @@ def hbars(data: pd.DataFrame, label: str, value: str, *, title: str, alt: str, s
     cols = [label, value] + ([annotate] if annotate else []) + (
         [colour_by] if colour_by and colour_by not in (label, value) else [])
     return Chart(fig, title, alt, source, data[cols].reset_index(drop=True), name)
-
-
-def paired_bars(data: pd.DataFrame, label: str, first: str, second: str, *, first_label: str,
-                second_label: str, title: str, alt: str, source: str, xlabel: str,
-                name="paired") -> Chart:
-    """Two bars per row (e.g. target and actual); a missing value draws no bar."""
-    n = len(data)
-    with plt.rc_context(HOUSE_STYLE):
-        fig, ax = _new(max(2.5, 0.8 + n * 0.55))
-        for k, (col, lab, colour) in enumerate(((first, first_label, PALETTE[1]),
-                                                (second, second_label, PALETTE[0]))):
-            vals = pd.to_numeric(data[col], errors="coerce").astype(float)
-            ys = [i + (k - 0.5) * 0.4 for i in range(n)]
-            ax.barh(ys, vals.fillna(0), height=0.4, color=colour, label=lab)
-            ax.set_xlim(0, max(ax.get_xlim()[1], float(vals.max(skipna=True) or 0) * 1.3))
-            for y, v in zip(ys, vals):
-                ax.text(0 if pd.isna(v) else v, y, " not stated" if pd.isna(v) else f" {v:,.0f}",
-                        va="center", fontsize=8)
-        ax.set_yticks(range(n), [_wrap(str(v), 40) for v in data[label]])
-        ax.invert_yaxis()
-        ax.legend(loc="lower right", fontsize=8, frameon=False)
-        _finish(fig, ax, title, source, xlabel, None)
-    return Chart(fig, title, alt, source, data[[label, first, second]].reset_index(drop=True), name)
