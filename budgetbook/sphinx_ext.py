@@ -7,13 +7,22 @@ files and the budgetbook package, so a change there misses the cache and the
 notebooks run again, and (2) records those files as dependencies of every
 notebook page, so Sphinx re-reads the pages whose inputs changed. With no
 change, the rebuild re-reads nothing and executes nothing.
+
+It also (3) executes the notebooks that the cache lacks in parallel, one per core,
+before MyST-NB reads them (Jupyter Book 1 runs them one after another), and stores
+the results in that same cache, where MyST-NB then finds them.
 """
 from __future__ import annotations
 
 import hashlib
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from sphinx.util import logging
+
 PACKAGE_DIR = Path(__file__).resolve().parent
+logger = logging.getLogger(__name__)
 
 
 def input_files(srcdir: Path) -> list[Path]:
@@ -46,6 +55,52 @@ def _on_doctree_read(app, doctree):
             env.note_dependency(str(path))
 
 
+def _execute_missing(app, env, docnames):
+    """Fill the execution cache for the notebooks about to be read, in parallel."""
+    config = app.config
+    if getattr(config, "nb_execution_mode", "") != "cache":
+        return
+    import nbformat
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+    from jupyter_cache.executors.utils import single_nb_execution
+
+    cache = get_cache(config.nb_execution_cache_path)
+    todo = []
+    for docname in docnames:
+        path = Path(app.srcdir) / f"{docname}.ipynb"
+        if not path.is_file():
+            continue
+        nb = nbformat.read(path, as_version=4)
+        try:
+            cache.match_cache_notebook(nb)
+        except KeyError:
+            todo.append((path, nb))
+    if len(todo) < 2:
+        return  # nothing to gain; MyST-NB executes it as usual
+
+    def run(item):
+        path, nb = item
+        for _attempt in range(3):  # kernels started together can race for ports
+            result = single_nb_execution(nb, cwd=str(path.parent), allow_errors=False,
+                                         timeout=config.nb_execution_timeout,
+                                         meta_override=True)
+            if result.err is None or "Kernel died before replying" not in str(result.err):
+                break
+        return path, nb, result
+
+    workers = min(len(todo), os.cpu_count() or 1)
+    logger.info(f"budgetbook: executing {len(todo)} notebooks, {workers} at a time")
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for path, nb, result in pool.map(run, todo):
+            if result.err is not None:
+                continue  # MyST-NB runs it again and reports the error in its usual way
+            record = cache.add_nb_to_project(str(path))
+            cache.cache_notebook_bundle(
+                CacheBundleIn(nb, record.uri, data={"execution_seconds": result.time}),
+                check_validity=False, overwrite=True)
+
+
 def _on_html_page_context(app, pagename, templatename, context, doctree):
     """Drop repeated inline scripts: sphinx-thebe's config is added twice by Jupyter Book 1,
     and the second copy throws "Identifier 'THEBE_JS_URL' has already been declared"."""
@@ -66,5 +121,6 @@ def _on_html_page_context(app, pagename, templatename, context, doctree):
 def setup(app):
     app.connect("config-inited", _on_config_inited, priority=100)
     app.connect("doctree-read", _on_doctree_read)
+    app.connect("env-before-read-docs", _execute_missing, priority=900)
     app.connect("html-page-context", _on_html_page_context, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

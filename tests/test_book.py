@@ -69,6 +69,13 @@ def test_internal_links_resolve(built_book):
             assert target.exists(), f"{page.relative_to(html)} links to missing {href}"
 
 
+def test_rebuild_without_change_executes_no_notebook(built_book):
+    res = build(built_book)
+    assert res.returncode == 0, res.stdout[-3000:]
+    assert "Executing notebook" not in res.stdout and "budgetbook: executing" not in res.stdout
+    assert "0 source files that are out of date" in res.stdout
+
+
 def test_changed_csv_changes_the_rebuilt_page(built_book):
     """Through the plain `jupyter-book build`, a changed value reaches the page."""
     path = built_book / "data" / "deliverables.csv"
@@ -80,6 +87,7 @@ def test_changed_csv_changes_the_rebuilt_page(built_book):
     try:
         res = build(built_book)
         assert res.returncode == 0, res.stdout[-3000:]
+        assert "budgetbook: executing 11 notebooks" in res.stdout  # the data changed: all re-run
         page = (built_book / "_build/html/notebooks/sp3_countering_corruption.html").read_text(
             encoding="utf-8")
         assert "9876" in page
