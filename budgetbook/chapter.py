@@ -522,6 +522,7 @@ def audit_by_category(tables) -> Note:
 def audit_counts(tables) -> pd.DataFrame:
     issues = tables["source_issues"]
     counts = issues.groupby(["category", "found_by"]).size().unstack(fill_value=0)
+    counts.columns.name = None
     return counts.reset_index()
 
 

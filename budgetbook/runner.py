@@ -237,8 +237,9 @@ def refresh(notebooks_dir=None, only=None) -> list[Path]:
         nb = jupytext.read(notebooks_dir / f"{stem}.py")
         NotebookClient(nb, timeout=600, kernel_name=KERNEL,
                        resources={"metadata": {"path": str(notebooks_dir)}}).execute()
-        for cell in nb.cells:  # execution timing metadata would differ on every run
-            cell.get("metadata", {}).pop("execution", None)
+        for i, cell in enumerate(nb.cells):
+            cell.get("metadata", {}).pop("execution", None)  # run times differ every run
+            cell["id"] = f"cell-{i:02d}"  # stable ids: a refresh changes only what changed
         target = notebooks_dir / f"{stem}.ipynb"
         jupytext.write(nb, target, fmt="ipynb")
         written.append(target)

@@ -143,3 +143,16 @@ def test_two_runs_give_byte_identical_tables_and_charts(tmp_path):
         assert len(index) > 10
         digests.append(dict(zip(index["file"], index["sha256"])))
     assert digests[0] == digests[1]
+
+
+def test_bench_ratios_and_targets():
+    from budgetbook import bench
+    times = {"floor": 10.0, "cold_build": 20.0, "no_change_rebuild": 1.0,
+             "one_csv_change_rebuild": 18.0, "jobs_1": 40.0, "jobs_2": 22.0}
+    ratios = bench.report(times)
+    assert ratios["cold_build / floor"] == 2.0
+    assert ratios["no_change_rebuild / cold_build"] == 0.05
+    assert ratios["jobs_2 / jobs_1"] == 0.55
+    assert set(bench.TARGETS) <= set(ratios)
+    res = cli("bench", "--help")
+    assert res.returncode == 0 and "--json" in res.stdout
