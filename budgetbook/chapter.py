@@ -201,6 +201,18 @@ def change_chart(tables, sp: str) -> charts.Chart:
                         reference=0, annotate="note", name=f"{sp}_change_2024_2025")
 
 
+def plan_vs_actual_table(tables, sp: str) -> pd.DataFrame:
+    """Per subcategory: the 2025 plan against the 2023 actual (absolute and percent)."""
+    t = indicators.plan_2025_vs_actual_2023(_subcategory_frame(tables, sp))
+    return pd.DataFrame({
+        "subcategory": t["label"], "2023 actual": t["actual_2023"],
+        "2025 planned": t["plan_2025"], "change": t["change"],
+        "change %": [("—" if pd.isna(p) else f"{p:+.0f}%") for p in t["change_pct"]],
+        "note": t["change_note"].replace({"new": "nothing delivered in 2023",
+                                          "discontinued": "none planned for 2025"}),
+    }).reset_index(drop=True)
+
+
 def measures_chart(tables, sp: str) -> charts.Chart:
     t = _subcategory_frame(tables, sp)
     table = t["table"].iloc[0]

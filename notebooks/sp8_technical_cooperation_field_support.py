@@ -67,6 +67,13 @@ change = chapter.change_chart(tables, sp)
 change
 
 # %% [markdown]
+# The 2025 plan set against what was actually delivered in 2023, per subcategory:
+
+# %% tags=["hide-input"]
+plan_vs_actual = chapter.plan_vs_actual_table(tables, sp)
+chapter.table(plan_vs_actual)
+
+# %% [markdown]
 # ### Narrative deliverables (categories C to E)
 
 # %% tags=["hide-input"]
@@ -137,6 +144,7 @@ chapter.table(chapter.mandates_table(tables, sp))
 # Analysts' runs (papermill, `python -m budgetbook run`) set output_dir to collect the outputs.
 written = chapter.save_outputs(
     output_dir, sp,
-    {"deliverables": deliverables, "totals_check": chapter.totals_check(tables, sp), "targets": targets},
+    {"deliverables": deliverables, "totals_check": chapter.totals_check(tables, sp),
+     "plan_vs_actual": plan_vs_actual, "targets": targets},
     [measures, delivery, change, attainment],
 )
