@@ -60,42 +60,46 @@ def _execute_missing(app, env, docnames):
     config = app.config
     if getattr(config, "nb_execution_mode", "") != "cache":
         return
-    import nbformat
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
     from jupyter_cache.executors.utils import single_nb_execution
+    from myst_nb.core.read import create_nb_reader
 
     cache = get_cache(config.nb_execution_cache_path)
     todo = []
     for docname in docnames:
-        path = Path(app.srcdir) / f"{docname}.ipynb"
-        if not path.is_file():
-            continue
-        nb = nbformat.read(path, as_version=4)
+        path = Path(env.doc2path(docname))
+        content = path.read_text(encoding="utf-8")
+        # read each page exactly as MyST-NB will, so the cache entries match its lookups
+        reader = create_nb_reader(str(path), env.myst_config, env.mystnb_config, content)
+        if reader is None:
+            continue  # a plain Markdown page
+        nb = reader.read(content)
         try:
             cache.match_cache_notebook(nb)
         except KeyError:
-            todo.append((path, nb))
+            todo.append((path, nb, reader.read_fmt))
     if len(todo) < 2:
         return  # nothing to gain; MyST-NB executes it as usual
 
     def run(item):
-        path, nb = item
+        path, nb, _fmt = item
         for _attempt in range(3):  # kernels started together can race for ports
             result = single_nb_execution(nb, cwd=str(path.parent), allow_errors=False,
                                          timeout=config.nb_execution_timeout,
                                          meta_override=True)
             if result.err is None or "Kernel died before replying" not in str(result.err):
                 break
-        return path, nb, result
+        return path, nb, _fmt, result
 
     workers = min(len(todo), os.cpu_count() or 1)
     logger.info(f"budgetbook: executing {len(todo)} notebooks, {workers} at a time")
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for path, nb, result in pool.map(run, todo):
+        for path, nb, read_fmt, result in pool.map(run, todo):
             if result.err is not None:
                 continue  # MyST-NB runs it again and reports the error in its usual way
-            record = cache.add_nb_to_project(str(path))
+            record = (cache.add_nb_to_project(str(path), read_data=read_fmt) if read_fmt
+                      else cache.add_nb_to_project(str(path)))
             cache.cache_notebook_bundle(
                 CacheBundleIn(nb, record.uri, data={"execution_seconds": result.time}),
                 check_validity=False, overwrite=True)

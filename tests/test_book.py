@@ -87,7 +87,7 @@ def test_changed_csv_changes_the_rebuilt_page(built_book):
     try:
         res = build(built_book)
         assert res.returncode == 0, res.stdout[-3000:]
-        assert "budgetbook: executing 11 notebooks" in res.stdout  # the data changed: all re-run
+        assert "budgetbook: executing 13 notebooks" in res.stdout  # the data changed: all re-run
         page = (built_book / "_build/html/notebooks/sp3_countering_corruption.html").read_text(
             encoding="utf-8")
         assert "9876" in page

@@ -1,0 +1,97 @@
+"""Unit tests of the views the chapters share (budgetbook/chapter.py)."""
+import pandas as pd
+import pytest
+
+from budgetbook import chapter, load_all
+from budgetbook.schema import CHAPTER_IDS
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return load_all()
+
+
+def test_unknown_subprogramme_is_refused_with_the_valid_ids(tables):
+    with pytest.raises(ValueError, match="unknown subprogramme 'sp10'; choose one of: programme"):
+        chapter.check_subprogramme(tables, "sp10")
+
+
+def test_every_chapter_has_a_notebook(tables):
+    assert set(chapter.NOTEBOOKS) == set(tables["subprogrammes"]["id"])
+
+
+def test_deliverables_table_shows_items_then_printed_and_recomputed_totals(tables):
+    df = chapter.deliverables_table(tables, "sp1")
+    items = tables["deliverables"][tables["deliverables"]["subprogramme"] == "sp1"]
+    totals = tables["deliverable_totals"][tables["deliverable_totals"]["subprogramme"] == "sp1"]
+    assert len(df) == len(items) + 2 * len(totals)
+    printed = df[df["item"] == "Total (printed)"]["2023 planned"].tolist()
+    assert printed == totals["plan_2023"].tolist()
+    # an item printed as "—" says so
+    nil = df[df["printed as —"] != ""]
+    assert not nil.empty and (nil["2025 planned"] == 0).any()
+
+
+def test_figure_values_state_only_what_the_text_states(tables):
+    df = chapter.figure_values(tables, "16.XVIII")  # followers on social media, paragraph 16.98
+    stated = df[df["year"] == 2023]
+    assert stated["value stated"].tolist() == ["845,258 followers"]
+    assert stated["target stated"].tolist() == ["731,000 followers"]
+    others = df[df["year"] != 2023]
+    assert set(others["value stated"]) == {chapter.NOT_STATED}
+
+
+def test_figure_without_any_stated_value(tables):
+    df = chapter.figure_values(tables, "16.XXV")
+    assert set(df["value stated"]) == {chapter.NOT_STATED}
+
+
+def test_targets_table_sets_the_stated_status_beside_the_numbers(tables):
+    df = chapter.targets_table(tables, "sp6")
+    row = df[df["paragraph"] == "16.85"].iloc[0]
+    assert row["status stated"] == "exceeded"
+    assert row["status by the numbers"] == "met"
+    assert row["agree"] == "NO"
+
+
+def test_target_chart_only_where_numbers_exist(tables):
+    assert isinstance(chapter.target_chart(tables, "sp5"), chapter.Note)  # no numeric target
+    chart = chapter.target_chart(tables, "sp8")
+    assert "1 of 2 numeric 2023 targets missed" in chart.title
+
+
+def test_subprogramme_without_mandate_list(tables):
+    note = chapter.mandates_summary(tables, "sp7")
+    assert "lists no legislative mandates specific to this subprogramme" in note.text
+
+
+def test_each_chapter_box_lists_its_own_findings(tables):
+    issues = tables["source_issues"]
+    for sp in CHAPTER_IDS:
+        note = chapter.chapter_findings(tables, sp)
+        for issue_id in issues[issues["subprogramme"] == sp]["issue_id"]:
+            assert issue_id in note.text
+        for issue_id in issues[issues["subprogramme"] != sp]["issue_id"]:
+            assert f"{issue_id} (" not in note.text
+
+
+def test_audit_page_links_each_finding_to_its_chapter(tables):
+    note = chapter.audit_by_category(tables)
+    assert note.html.count("<li>") == len(tables["source_issues"])
+    assert 'href="../notebooks/sp6_research_trends_forensics.html"' in note.html
+
+
+def test_plan_vs_actual_table(tables):
+    df = chapter.plan_vs_actual_table(tables, "sp9c1")
+    t = tables["deliverable_totals"]
+    t = t[t["subprogramme"] == "sp9c1"]
+    assert (df["change"] == (t["plan_2025"] - t["actual_2023"]).values).all()
+
+
+def test_data_dictionary_is_generated_from_the_descriptor(tmp_path):
+    descriptor = {"resources": [{"path": "x.csv", "title": "X <table>", "schema": {
+        "primaryKey": ["id"], "fields": [{"name": "id", "type": "string", "description": "Id",
+                                          "constraints": {"required": True, "enum": ["a"]}}]}}]}
+    (tmp_path / "x.csv").write_text("id\na\n")
+    note = chapter.data_dictionary(descriptor, tmp_path)
+    assert "1 rows" in note.html and "one of: a" in note.html and "X &lt;table&gt;" in note.html
