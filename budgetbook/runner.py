@@ -60,21 +60,15 @@ def _notebook_path(notebooks_dir: Path, sp: str) -> Path:
     return path
 
 
-def _describe_failure(exc, nb_path: Path) -> str:
+def _describe_failure(exc) -> str:
     """The notebook's error and the cell it happened in, in a few lines."""
     ename = getattr(exc, "ename", type(exc).__name__)
     evalue = getattr(exc, "evalue", str(exc))
-    cell = getattr(exc, "cell_index", None)
-    source = ""
-    if cell is not None:
-        import jupytext
-        nb = jupytext.read(nb_path)
-        if 0 <= cell < len(nb.cells):
-            source = nb.cells[cell].source.strip().splitlines()[:3]
-            source = "\n      ".join(source)
-    where = f"cell {cell}" if cell is not None else "a cell"
-    text = f"{ename}: {evalue}".strip()
-    return f"{where} raised {text}" + (f"\n    in:\n      {source}" if source else "")
+    count = getattr(exc, "exec_count", None)
+    where = f"code cell [{count}]" if count is not None else "a cell"
+    source = (getattr(exc, "source", "") or "").strip().splitlines()[:3]
+    text = f"{where} raised {ename}: {evalue}".strip()
+    return text + ("\n    in:\n      " + "\n      ".join(source) if source else "")
 
 
 def execute_one(sp: str, nb_path: str, data_dir: str, staging: str) -> RunResult:
@@ -102,13 +96,7 @@ def execute_one(sp: str, nb_path: str, data_dir: str, staging: str) -> RunResult
                         attempt == KERNEL_START_ATTEMPTS - 1:
                     raise
     except Exception as exc:  # noqa: BLE001  any failure is reported, not raised
-        cell = getattr(exc, "exec_count", None)
-        if cell is not None:
-            # papermill reports the execution count; map it back to the cell index
-            code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
-            exc.cell_index = code_cells[cell - 1] if 0 < cell <= len(code_cells) else None
-        return RunResult(sp, False, time.perf_counter() - start,
-                         error=_describe_failure(exc, Path(nb_path)))
+        return RunResult(sp, False, time.perf_counter() - start, error=_describe_failure(exc))
     files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
     return RunResult(sp, True, time.perf_counter() - start, files)
 

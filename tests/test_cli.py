@@ -80,7 +80,7 @@ def test_failing_notebook_shows_error_and_cell_and_keeps_old_outputs(tmp_path):
               "--output-dir", str(out), "--quiet")
     assert res.returncode == 1
     assert "sp3 failed" in res.stderr and "AttributeError" in res.stderr
-    assert "no_such_view" in res.stderr  # the cell's source is shown
+    assert "in:\n      deliverables = chapter.no_such_view(tables, sp)" in res.stderr  # its source
     assert (out / "sp3" / "earlier.csv").read_text() == "earlier run"
     assert (out / "sp7").is_dir()  # the others still ran and landed
     assert "1 of 2 notebooks succeeded" in res.stdout
