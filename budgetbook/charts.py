@@ -18,10 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+import pandas as pd
+from matplotlib.figure import Figure
 
 # Okabe & Ito (2008), safe for the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -60,7 +58,7 @@ def _wrap(text: str, width: int) -> str:
 class Chart:
     """A finished chart: the figure plus everything a reader needs to trust it."""
 
-    fig: plt.Figure
+    fig: Figure
     title: str
     alt: str
     source: str
@@ -74,7 +72,7 @@ class Chart:
 
     def svg(self) -> bytes:
         buf = io.BytesIO()
-        with plt.rc_context({"svg.hashsalt": "budgetbook"}):
+        with matplotlib.rc_context({"svg.hashsalt": "budgetbook"}):
             self.fig.savefig(buf, format="svg", metadata=SVG_METADATA)
         return buf.getvalue()
 
@@ -105,7 +103,8 @@ class Chart:
         p.text(repr(self))
 
     def close(self):
-        plt.close(self.fig)
+        # figures are made without pyplot, so nothing global holds them; drop the artists
+        self.fig.clear()
 
 
 def _finish(fig, ax, title, source, xlabel, ylabel):
@@ -121,8 +120,11 @@ def _finish(fig, ax, title, source, xlabel, ylabel):
 
 
 def _new(height):
-    with plt.rc_context(HOUSE_STYLE):
-        fig, ax = plt.subplots(figsize=(8, height))
+    # Figure() rather than pyplot: no global figure registry (nothing to leak between
+    # notebooks sharing a kernel, no inline-backend auto-display) and a lighter import.
+    with matplotlib.rc_context(HOUSE_STYLE):
+        fig = Figure(figsize=(8, height))
+        ax = fig.subplots()
     return fig, ax
 
 
@@ -132,7 +134,7 @@ def measure_bars(data: pd.DataFrame, label: str, *, title: str, alt: str, source
     """Horizontal grouped bars: one group per row of ``data``, one bar per measure."""
     measures = list(measures)
     n = len(data)
-    with plt.rc_context(HOUSE_STYLE):
+    with matplotlib.rc_context(HOUSE_STYLE):
         fig, ax = _new(max(2.5, 0.5 + n * 0.22 * len(measures)))
         height = 0.8 / len(measures)
         for k, m in enumerate(measures):
@@ -157,7 +159,7 @@ def hbars(data: pd.DataFrame, label: str, value: str, *, title: str, alt: str, s
     """
     n = len(data)
     values = pd.to_numeric(data[value], errors="coerce").astype(float)
-    with plt.rc_context(HOUSE_STYLE):
+    with matplotlib.rc_context(HOUSE_STYLE):
         fig, ax = _new(max(2.5, 1.2 + n * 0.5))
         if colour_by is not None:
             keys = list(dict.fromkeys(data[colour_by]))

@@ -8,9 +8,10 @@ notebooks run again, and (2) records those files as dependencies of every
 notebook page, so Sphinx re-reads the pages whose inputs changed. With no
 change, the rebuild re-reads nothing and executes nothing.
 
-It also (3) executes the notebooks that the cache lacks in parallel, one per core,
-before MyST-NB reads them (Jupyter Book 1 runs them one after another), and stores
-the results in that same cache, where MyST-NB then finds them.
+It also (3) executes the notebooks that the cache lacks before MyST-NB reads them, in
+one kernel per core, several notebooks per kernel (Jupyter Book 1 runs them one after
+another, each in a new kernel), and stores the results in that same cache, where
+MyST-NB then finds them.
 """
 from __future__ import annotations
 
@@ -62,7 +63,6 @@ def _execute_missing(app, env, docnames):
         return
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
-    from jupyter_cache.executors.utils import single_nb_execution
     from myst_nb.core.read import create_nb_reader
 
     cache = get_cache(config.nb_execution_cache_path)
@@ -82,27 +82,65 @@ def _execute_missing(app, env, docnames):
     if len(todo) < 2:
         return  # nothing to gain; MyST-NB executes it as usual
 
-    def run(item):
-        path, nb, _fmt = item
-        for _attempt in range(3):  # kernels started together can race for ports
-            result = single_nb_execution(nb, cwd=str(path.parent), allow_errors=False,
-                                         timeout=config.nb_execution_timeout,
-                                         meta_override=True)
-            if result.err is None or "Kernel died before replying" not in str(result.err):
-                break
-        return path, nb, _fmt, result
-
     workers = min(len(todo), os.cpu_count() or 1)
-    logger.info(f"budgetbook: executing {len(todo)} notebooks, {workers} at a time")
+    logger.info(f"budgetbook: executing {len(todo)} notebooks in {workers} kernels")
+    groups = [todo[i::workers] for i in range(workers)]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for path, nb, read_fmt, result in pool.map(run, todo):
-            if result.err is not None:
-                continue  # MyST-NB runs it again and reports the error in its usual way
-            record = (cache.add_nb_to_project(str(path), read_data=read_fmt) if read_fmt
-                      else cache.add_nb_to_project(str(path)))
-            cache.cache_notebook_bundle(
-                CacheBundleIn(nb, record.uri, data={"execution_seconds": result.time}),
-                check_validity=False, overwrite=True)
+        for done in pool.map(lambda g: _run_in_one_kernel(g, config.nb_execution_timeout),
+                             groups):
+            for path, nb, read_fmt, seconds in done:
+                record = (cache.add_nb_to_project(str(path), read_data=read_fmt) if read_fmt
+                          else cache.add_nb_to_project(str(path)))
+                cache.cache_notebook_bundle(
+                    CacheBundleIn(nb, record.uri, data={"execution_seconds": seconds}),
+                    check_validity=False, overwrite=True)
+
+
+def _run_in_one_kernel(items, timeout):
+    """Execute several notebooks one after another in one kernel.
+
+    Every chapter imports the same package, so a shared kernel pays the kernel start and
+    the imports once instead of once per notebook. Before each notebook the namespace is
+    reset and the working directory set to the notebook's folder, as in a kernel of its
+    own; a notebook that fails is left out, and MyST-NB then runs it alone and reports
+    the error in its usual way.
+    """
+    import time
+
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, DeadKernelError
+
+    done = []
+    # record_timing=False: timings in cell metadata would change the cache key
+    client = NotebookClient(items[0][1], timeout=timeout, allow_errors=False, record_timing=False,
+                            kernel_name=items[0][1].metadata.get("kernelspec", {}).get(
+                                "name", "python3"))
+    for _attempt in range(3):  # kernels started together can race for ports
+        try:
+            with client.setup_kernel(cwd=str(items[0][0].parent)):
+                for path, nb, read_fmt in items:
+                    prepare = nbformat.v4.new_code_cell(
+                        f"%reset -f\nimport os as _os\n_os.chdir({str(path.parent)!r})\ndel _os")
+                    # nbclient writes each executed cell back into client.nb, so the
+                    # preparing cell runs in a notebook of its own
+                    client.nb = nbformat.v4.new_notebook(cells=[prepare])
+                    client.execute_cell(prepare, 0, store_history=False)
+                    client.nb = nb
+                    start = time.perf_counter()
+                    try:
+                        for index, cell in enumerate(nb.cells):
+                            if cell.cell_type == "code":
+                                client.execute_cell(cell, index)
+                    except CellExecutionError:
+                        continue
+                    done.append((path, nb, read_fmt, time.perf_counter() - start))
+            return done
+        except (RuntimeError, DeadKernelError):
+            if done:
+                return done
+            continue
+    return done
 
 
 def _on_html_page_context(app, pagename, templatename, context, doctree):

@@ -1,0 +1,47 @@
+"""The build's execution helper: notebooks sharing a kernel do not share state."""
+import nbformat
+
+from budgetbook.sphinx_ext import _run_in_one_kernel, input_files, inputs_digest
+from conftest import ROOT
+
+
+def _nb(path, *sources):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# t")] +
+                                  [nbformat.v4.new_code_cell(s) for s in sources])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path, nbformat.read(path, as_version=4), None
+
+
+def _text(nb):
+    return "".join(o.get("text", "") + o.get("data", {}).get("text/plain", "")
+                   for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+
+
+def test_shared_kernel_resets_namespace_and_cwd_and_drops_failures(tmp_path):
+    items = [
+        _nb(tmp_path / "a" / "one.ipynb", "secret = 42", "import os; print(os.getcwd())"),
+        _nb(tmp_path / "b" / "two.ipynb", "raise ValueError('boom')"),
+        _nb(tmp_path / "c" / "three.ipynb", "print('secret' in dir())",
+            "import os; print(os.getcwd())"),
+    ]
+    done = _run_in_one_kernel(items, timeout=120)
+    names = [path.name for path, *_ in done]
+    assert names == ["one.ipynb", "three.ipynb"]  # the failing one is left to MyST-NB
+    one, three = done[0][1], done[1][1]
+    assert str(tmp_path / "a") in _text(one)
+    assert "False" in _text(three) and str(tmp_path / "c") in _text(three)
+    # the notebooks' own cells are untouched (the cache key depends on them)
+    assert [c.cell_type for c in three.cells] == ["markdown", "code", "code"]
+
+
+def test_inputs_digest_changes_with_the_data(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "x.csv").write_text("a\n1\n")
+    first = inputs_digest(tmp_path)
+    (tmp_path / "data" / "x.csv").write_text("a\n2\n")
+    assert inputs_digest(tmp_path) != first
+    names = {p.name for p in input_files(ROOT)}
+    assert {"deliverables.csv", "datapackage.json", "indicators.py"} <= names
