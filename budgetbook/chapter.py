@@ -62,11 +62,13 @@ class Note:
 
 def table(df: pd.DataFrame) -> Note:
     """A DataFrame as a page table: full cell text, no index, every value escaped."""
+    shown = df.astype(object).where(df.notna(), "")  # a missing value shows as an empty cell
+    shown.columns.name = None
     with pd.option_context("display.max_colwidth", None, "display.width", 200,
                            "display.max_rows", None, "display.max_columns", None):
-        text = df.to_string(index=False)
-    html_ = df.to_html(index=False, escape=True, border=0, na_rep="",
-                       classes="budgetbook-table table")
+        text = shown.to_string(index=False)
+    html_ = shown.to_html(index=False, escape=True, border=0,
+                          classes="budgetbook-table table")
     return Note(f'<div class="budgetbook-table-wrap">{html_}</div>', text, df)
 
 
