@@ -273,6 +273,14 @@ def measure_view(tables, sp: str, result: int):
     return figure_values(tables, number)
 
 
+def result_block(tables, sp: str, result: int) -> Note:
+    """A result as a chapter shows it: title, what its measure is, and the measure itself."""
+    parts = [result_title(tables, sp, result), figure_caption(tables, sp, result),
+             table(measure_view(tables, sp, result))]
+    return Note("".join(p.html for p in parts), "\n".join(p.text for p in parts),
+                parts[-1].data)
+
+
 def figure_values(tables, figure: str) -> pd.DataFrame:
     """Years 2021-2025 of a figure: the values its paragraphs state, else 'not stated'."""
     f = tables["figures"]

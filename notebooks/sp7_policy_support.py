@@ -83,29 +83,25 @@ chapter.table(chapter.narrative_table(tables, sp))
 # ## 2023 performance highlight
 
 # %% tags=["hide-input"]
-display(chapter.result_title(tables, sp, 0), chapter.figure_caption(tables, sp, 0))
-chapter.table(chapter.measure_view(tables, sp, 0))
+chapter.result_block(tables, sp, 0)
 
 # %% [markdown]
 # ## Result 1
 
 # %% tags=["hide-input"]
-display(chapter.result_title(tables, sp, 1), chapter.figure_caption(tables, sp, 1))
-chapter.table(chapter.measure_view(tables, sp, 1))
+chapter.result_block(tables, sp, 1)
 
 # %% [markdown]
 # ## Result 2
 
 # %% tags=["hide-input"]
-display(chapter.result_title(tables, sp, 2), chapter.figure_caption(tables, sp, 2))
-chapter.table(chapter.measure_view(tables, sp, 2))
+chapter.result_block(tables, sp, 2)
 
 # %% [markdown]
 # ## Result 3
 
 # %% tags=["hide-input"]
-display(chapter.result_title(tables, sp, 3), chapter.figure_caption(tables, sp, 3))
-chapter.table(chapter.measure_view(tables, sp, 3))
+chapter.result_block(tables, sp, 3)
 
 # %% [markdown]
 # ## 2023 targets: stated status against the numbers

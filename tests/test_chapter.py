@@ -95,3 +95,11 @@ def test_data_dictionary_is_generated_from_the_descriptor(tmp_path):
     (tmp_path / "x.csv").write_text("id\na\n")
     note = chapter.data_dictionary(descriptor, tmp_path)
     assert "1 rows" in note.html and "one of: a" in note.html and "X &lt;table&gt;" in note.html
+
+
+def test_result_block_combines_title_measure_and_values(tables):
+    note = chapter.result_block(tables, "sp7", 1)
+    assert "Result 1:" in note.text and "Figure 16.XVIII" in note.text
+    assert "845,258 followers" in note.text and chapter.NOT_STATED in note.text
+    assert list(note.data.columns) == ["year", "series", "value stated", "target stated",
+                                       "cited in"]
