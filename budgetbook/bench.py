@@ -28,8 +28,16 @@ fig, ax = plt.subplots()
 ax.bar(df["x"], df["y"])
 fig.savefig(OUT)
 """
-IGNORE = shutil.ignore_patterns("_build", ".git", ".venv", "out", "test-artifacts",
-                                "__pycache__", ".pytest_cache", "*.egg-info", "_parts")
+# What a private copy of the project leaves out (build output, caches, environments).
+PROJECT_COPY_IGNORE = shutil.ignore_patterns("_build", ".git", ".venv", "out", "test-artifacts",
+                                             "__pycache__", ".pytest_cache", "*.egg-info",
+                                             "_parts")
+
+
+def build_command(project: Path) -> list[str]:
+    """The README's build (`jupyter-book build . -W`), run with this Python."""
+    return [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build",
+            str(project), "-W"]
 TARGETS = {"cold_build / floor": 1.5, "no_change_rebuild / cold_build": 0.1,
            "jobs_2 / jobs_1": 0.6}
 
@@ -44,14 +52,13 @@ def _timed(cmd, cwd=None) -> float:
 
 
 def _build(project: Path) -> float:
-    return _timed([sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build",
-                   str(project), "-W"])
+    return _timed(build_command(project))
 
 
 def measure(workdir: Path) -> dict:
     from .chapter import NOTEBOOKS
     project = workdir / "project"
-    shutil.copytree(PROJECT_ROOT, project, ignore=IGNORE)
+    shutil.copytree(PROJECT_ROOT, project, ignore=PROJECT_COPY_IGNORE)
     n = len(NOTEBOOKS)
     one = min(_timed([sys.executable, "-c", FLOOR_SCRIPT.replace("OUT", repr(str(workdir / f"f{i}.png")))])
               for i in range(3))

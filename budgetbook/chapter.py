@@ -95,8 +95,7 @@ def check_subprogramme(tables, sp: str) -> str:
 
 def heading(tables, sp: str) -> Note:
     row = _sp_row(tables, sp)
-    label = f"Subprogramme {row['number']}" + (
-        f", component {row['component']}" if pd.notna(row["component"]) else "")
+    label = _sp_label(tables, sp)
     return Note(
         f"<p><strong>{_e(label)}: {_e(row['title_en'])}</strong><br/>"
         f"<span lang=\"zh\">{_e(row['title_zh'])}</span></p>"
@@ -234,7 +233,7 @@ def _sp_label(tables, sp):
     if sp == "programme":
         return "Programme-wide"
     return f"Subprogramme {row['number']}" + (
-        f" component {row['component']}" if pd.notna(row["component"]) else "")
+        f", component {row['component']}" if pd.notna(row["component"]) else "")
 
 
 def narrative_table(tables, sp: str) -> pd.DataFrame:

@@ -48,10 +48,18 @@ def _on_config_inited(app, config):
     config.nb_execution_cache_path = str(base / f"inputs-{inputs_digest(srcdir)}")
 
 
+def _notebook_reader(env, docname):
+    """MyST-NB's reader for a page, or None for a plain Markdown page, and its text."""
+    from myst_nb.core.read import create_nb_reader
+
+    path = Path(env.doc2path(docname))
+    content = path.read_text(encoding="utf-8")
+    return create_nb_reader(str(path), env.myst_config, env.mystnb_config, content), content
+
+
 def _on_doctree_read(app, doctree):
     env = app.env
-    if env.docname.startswith("notebooks/") or env.docname in ("book/data_dictionary",
-                                                               "book/source_audit"):
+    if _notebook_reader(env, env.docname)[0] is not None:  # every notebook reads the data
         for path in input_files(Path(app.srcdir)):
             env.note_dependency(str(path))
 
@@ -63,15 +71,13 @@ def _execute_missing(app, env, docnames):
         return
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
-    from myst_nb.core.read import create_nb_reader
 
     cache = get_cache(config.nb_execution_cache_path)
     todo = []
     for docname in docnames:
         path = Path(env.doc2path(docname))
-        content = path.read_text(encoding="utf-8")
         # read each page exactly as MyST-NB will, so the cache entries match its lookups
-        reader = create_nb_reader(str(path), env.myst_config, env.mystnb_config, content)
+        reader, content = _notebook_reader(env, docname)
         if reader is None:
             continue  # a plain Markdown page
         nb = reader.read(content)

@@ -1,10 +1,11 @@
 import hashlib
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from budgetbook.bench import PROJECT_COPY_IGNORE, build_command
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -26,21 +27,17 @@ def data_copy(tmp_path):
     assert tree_digest(DATA) == before, "the test run changed data/"
 
 
-COPY_IGNORE = shutil.ignore_patterns("_build", ".git", ".venv", "out", "test-artifacts",
-                                     "__pycache__", ".pytest_cache", "*.egg-info", "_parts")
-
-
 def build(project: Path):
     """The README's build command (without the install), on a project folder."""
-    return subprocess.run([sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(project), "-W",
-                           "--keep-going"], capture_output=True, text=True, timeout=1800)
+    return subprocess.run(build_command(project) + ["--keep-going"], capture_output=True,
+                          text=True, timeout=1800)
 
 
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory):
     """A copy of the project, built once for the book and browser tests."""
     project = tmp_path_factory.mktemp("book") / "project"
-    shutil.copytree(ROOT, project, ignore=COPY_IGNORE)
+    shutil.copytree(ROOT, project, ignore=PROJECT_COPY_IGNORE)
     res = build(project)
     assert res.returncode == 0, res.stdout[-4000:] + res.stderr[-4000:]
     return project

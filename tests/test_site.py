@@ -108,9 +108,9 @@ def test_html_in_a_label_renders_as_text(tmp_path, browser):
     """A label containing <script> in a copy of the data is shown, never executed."""
     import pandas as pd
 
-    from conftest import COPY_IGNORE, build
+    from conftest import PROJECT_COPY_IGNORE, build
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=COPY_IGNORE)
+    shutil.copytree(ROOT, project, ignore=PROJECT_COPY_IGNORE)
     path = project / "data" / "subprogrammes.csv"
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     df.loc[df["id"] == "sp3", "title_en"] = "Corruption <script>window.pwned=1</script> & <b>bold</b>"
