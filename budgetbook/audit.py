@@ -22,9 +22,15 @@ def _finding(key, category, subprogramme, description):
             "description": description}
 
 
+def total_mismatch_key(table, subcategory_zh, measure) -> str:
+    """The check key of a printed total that differs from its items in one measure."""
+    return f"total_mismatch|{table}|{subcategory_zh}|{measure}"
+
+
 def total_mismatches(tables):
+    """Printed subcategory totals that differ from the sum of their items."""
     m = indicators.total_mismatches(tables["deliverables"], tables["deliverable_totals"])
-    return [_finding(f"total_mismatch|{r.table}|{r.subcategory_zh}|{r.measure}", "total_mismatch",
+    return [_finding(total_mismatch_key(r.table, r.subcategory_zh, r.measure), "total_mismatch",
                      r.subprogramme, f"Table {r.table}, {r.subcategory_en}, {r.measure}: printed "
                      f"{r.printed}, items sum to {r.recomputed}") for r in m.itertuples()]
 

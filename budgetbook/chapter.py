@@ -85,11 +85,17 @@ def _sp_row(tables, sp) -> pd.Series:
     return subs[subs["id"] == sp].iloc[0]
 
 
-def check_subprogramme(tables, sp: str) -> str:
-    """Fail early, with the valid ids, when a notebook is run for an unknown id."""
+def check_subprogramme(tables, sp: str, written_for: str | None = None) -> str:
+    """Fail early, with the valid ids, when a notebook is run for an unknown id, or for
+    another subprogramme than the one its title and commentary are written for."""
     ids = list(tables["subprogrammes"]["id"])
     if sp not in ids:
         raise ValueError(f"unknown subprogramme {sp!r}; choose one of: {', '.join(ids)}")
+    if written_for is not None and sp != written_for:
+        other = f"notebooks/{NOTEBOOKS[sp]}.ipynb" if sp in NOTEBOOKS else "its own notebook"
+        raise ValueError(f"this notebook's title and commentary are written for "
+                         f"{written_for}, so it refuses to show {sp}'s numbers under them; "
+                         f"run {other} instead")
     return sp
 
 
@@ -154,8 +160,31 @@ def totals_summary(tables, sp: str) -> Note:
     rec = indicators.recomputed_totals(_sp_deliverables(tables, sp), _sp_totals(tables, sp))
     n, ok = len(rec), int(rec["matches"].sum())
     text = (f"{ok} of {n} printed subcategory totals equal the sum of their items in all four "
-            f"measures." + ("" if ok == n else f" {n - ok} differ: see the source audit."))
+            f"measures.")
+    if ok < n:
+        # Only the source audit may blame the source: a difference it does not list is a
+        # difference in the data, and the page says so.
+        listed = audited_total_mismatches(tables, rec[~rec["matches"]])
+        text += f" {n - ok} differ"
+        if listed == n - ok:
+            text += ": the source audit lists each (the source's own totals do not add up)."
+        else:
+            text += (f"; the source audit lists {listed} of them. Check the others in the "
+                     f"data (deliverables.csv against deliverable_totals.csv).")
     return Note(f"<p>{_e(text)}</p>", text)
+
+
+def audited_total_mismatches(tables, mismatched: pd.DataFrame) -> int:
+    """How many of these mismatched subcategory totals the source audit lists (as computed
+    'total_mismatch' findings whose check key names the table and subcategory)."""
+    from .audit import total_mismatch_key
+    issues = tables.get("source_issues")
+    if issues is None:
+        return 0
+    keys = set(issues.loc[issues["category"] == "total_mismatch", "check_key"].dropna())
+    return sum(all(total_mismatch_key(r["table"], r["subcategory_zh"], m) in keys
+                   for m in MEASURES if r[f"difference_{m}"] != 0)
+               for _, r in mismatched.iterrows())
 
 
 def _subcategory_frame(tables, sp):
@@ -321,7 +350,7 @@ def figure_caption(tables, sp: str, result: int) -> Note:
     else:
         f = tables["figures"]
         fig = f[f["figure"] == number].iloc[0]
-        basis = "" if pd.isna(fig["basis"]) else f" ({fig['basis']})"
+        basis = "" if pd.isna(fig["basis"]) else f" ({fig['basis'].replace('_', ' ')})"
         text = (f"Figure {number}{basis}: {fig['title_en']}. The source text prints the figure "
                 f"without its bar values; the table below shows only what the paragraphs state.")
     return Note(f"<p><em>{_e(text)}</em></p>", text)

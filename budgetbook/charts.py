@@ -45,6 +45,9 @@ HOUSE_STYLE = {
     "svg.hashsalt": "budgetbook",
     "svg.fonttype": "path",
     "path.simplify": True,
+    # Labels are data: "US$ 5 million and US$ 6 million" must draw as written, never as
+    # mathtext between the two "$" (and "$\\frac$" must not crash the drawing).
+    "text.parse_math": False,
 }
 PNG_METADATA = {"Software": None}
 SVG_METADATA = {"Date": None, "Creator": None}

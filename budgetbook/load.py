@@ -57,6 +57,9 @@ def _decode(path: Path, raw: bytes) -> str:
 
 _INT = re.compile(r"^-?[0-9]+$")
 _NUM = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+# More digits than this cannot be within any bound of the contract; checked before int()
+# so a huge value gives the usual message, not Python's own conversion error.
+_MAX_DIGITS = len(str(schema.MAX_STATED_NUMBER))
 
 
 def _check_value(path, line, field, value):
@@ -67,14 +70,14 @@ def _check_value(path, line, field, value):
         if cons.get("required"):
             raise DataError(path, "required value is missing", line, name)
         return None
-    if ftype == "integer":
-        if not _INT.match(value):
-            raise DataError(path, "must be a whole number (integer)", line, name, value)
-        parsed = int(value)
-    elif ftype == "number":
-        if not _NUM.match(value):
-            raise DataError(path, "must be a number", line, name, value)
-        parsed = float(value)
+    if ftype in ("integer", "number"):
+        if not (_INT if ftype == "integer" else _NUM).match(value):
+            rule = "must be a whole number (integer)" if ftype == "integer" else "must be a number"
+            raise DataError(path, rule, line, name, value)
+        if len(value.lstrip("-").split(".")[0].lstrip("0")) > _MAX_DIGITS:
+            raise DataError(path, f"must be at most {cons.get('maximum', schema.MAX_COUNT)}",
+                            line, name, value)
+        parsed = int(value) if ftype == "integer" else float(value)
     else:
         parsed = value
         if value != value.strip():
@@ -96,7 +99,11 @@ def read_resource(name: str, directory=None) -> pd.DataFrame:
     if name not in schema.RESOURCES:
         known = ", ".join(schema.RESOURCE_NAMES)
         raise KeyError(f"unknown table {name!r}; the data contract has: {known}")
-    path = data_dir(directory) / f"{name}.csv"
+    directory = data_dir(directory)
+    if not directory.is_dir():
+        raise DataError(directory, "the data directory does not exist"
+                        if not directory.exists() else "is not a directory")
+    path = directory / f"{name}.csv"
     if not path.is_file():
         raise DataError(path, "file is missing")
     text = _decode(path, path.read_bytes())
@@ -112,6 +119,12 @@ def read_resource(name: str, directory=None) -> pd.DataFrame:
     if len(set(header)) != len(header):
         dup = next(h for h in header if header.count(h) > 1)
         raise DataError(path, "column appears twice in the header", 1, dup)
+    names = [f["name"] for f in fields]
+    for column in header:
+        if column not in names:
+            # an unknown column is refused, not ignored: it may be a misspelt contract column
+            raise DataError(path, f"column is not in the data contract; {name}.csv has the "
+                                  f"columns {', '.join(names)}", 1, column)
     index = {h: i for i, h in enumerate(header)}
     key = schema.RESOURCES[name]["primaryKey"]
     seen_keys: dict[tuple, int] = {}
@@ -130,6 +143,8 @@ def read_resource(name: str, directory=None) -> pd.DataFrame:
         seen_keys[k] = line
         record["_line"] = line
         records.append(record)
+    if not records and name in schema.REQUIRED_NONEMPTY:
+        raise DataError(path, "has a header but no data rows; the book needs this table", 2)
     return _frame(records, fields)
 
 
@@ -178,4 +193,37 @@ def load_all(directory=None) -> dict[str, pd.DataFrame]:
             continue
         tables[name] = read_resource(name, directory)
         _check_foreign_keys(name, tables[name], ids, data_dir(directory))
+    _check_references(tables, data_dir(directory))
     return tables
+
+
+_SUBCATEGORY = ["table", "subprogramme", "category", "subcategory_zh", "subcategory_en"]
+
+
+def _check_references(tables, directory):
+    """Rows that point into another table must find what they point at, so that no page
+    reports a gap in the data as a fault of the source (or fails with a bare IndexError)."""
+    def first_missing(name, keys, known, column, rule):
+        for key, line in zip(keys, tables[name].attrs["lines"]):
+            if key is not None and key not in known:
+                raise DataError(directory / f"{name}.csv", rule, line, column,
+                                key if isinstance(key, str) else None)
+
+    items, totals = tables["deliverables"], tables["deliverable_totals"]
+    item_keys = list(items[_SUBCATEGORY].itertuples(index=False, name=None))
+    total_keys = list(totals[_SUBCATEGORY].itertuples(index=False, name=None))
+    first_missing("deliverable_totals", total_keys, set(item_keys), "subcategory_zh",
+                  "no line item in deliverables.csv has this table, subprogramme, category "
+                  "and subcategory (zh and en): a printed total needs its items")
+    first_missing("deliverables", item_keys, set(total_keys), "subcategory_zh",
+                  "no row of deliverable_totals.csv has this table, subprogramme, category "
+                  "and subcategory (zh and en): the items need their printed total")
+    figures = {f"Figure {f}" for f in tables["figures"]["figure"]}
+    text_tables = {f"Table {t}" for t in tables["performance_measures"]["table"]}
+    first_missing("results", list(tables["results"]["measure"]), figures | text_tables,
+                  "measure", "names a figure that figures.csv does not list or a table "
+                             "that performance_measures.csv does not hold")
+    targets = tables["targets_2023"]
+    first_missing("targets_2023", [None if pd.isna(f) else f for f in targets["figure"]],
+                  set(tables["figures"]["figure"]), "figure",
+                  "names a figure that figures.csv does not list")

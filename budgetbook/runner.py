@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import json
 import multiprocessing
 import os
 import shutil
@@ -25,13 +26,18 @@ import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
-from .load import PROJECT_ROOT, DataError, data_dir as resolve_data_dir, load_all
+from .load import DEFAULT_DATA_DIR, PROJECT_ROOT, DataError, data_dir as resolve_data_dir, load_all
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 KERNEL = "python3"
 KERNEL_START_ATTEMPTS = 3
+# Quiet the kernel's own log: jupyter_client interrupts every kernel before shutting it
+# down, which ipykernel logs as "KeyboardInterrupt caught in kernel" on a clean run, and
+# it warns about TCP on localhost. A notebook's errors still come back through its cells.
+KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
 
 
 def notebook_ids():
@@ -71,8 +77,11 @@ def _describe_failure(exc) -> str:
     return text + ("\n    in:\n      " + "\n      ".join(source) if source else "")
 
 
-def execute_one(sp: str, nb_path: str, data_dir: str, staging: str) -> RunResult:
-    """Execute one notebook into ``staging`` (runs in a worker process)."""
+def execute_one(sp: str, nb_path: str, data_dir: str, staging: str, final_dir: str = "",
+                shown_data_dir: str = "") -> RunResult:
+    """Execute one notebook into ``staging`` (runs in a worker process), reading the data
+    snapshot ``data_dir``; the executed notebook names ``final_dir`` and ``shown_data_dir``
+    (the folder it is published to and the data directory the user gave)."""
     import jupytext
     import papermill
 
@@ -87,6 +96,7 @@ def execute_one(sp: str, nb_path: str, data_dir: str, staging: str) -> RunResult
                     nb, str(out / f"{Path(nb_path).stem}.ipynb"),
                     parameters={"data_dir": data_dir, "output_dir": str(out)},
                     kernel_name=KERNEL, cwd=str(Path(nb_path).parent), progress_bar=False,
+                    extra_arguments=KERNEL_ARGS,
                     log_output=False, request_save_on_cell_execute=False)
                 break
             except RuntimeError as exc:
@@ -97,17 +107,63 @@ def execute_one(sp: str, nb_path: str, data_dir: str, staging: str) -> RunResult
                     raise
     except Exception as exc:  # noqa: BLE001  any failure is reported, not raised
         return RunResult(sp, False, time.perf_counter() - start, error=_describe_failure(exc))
+    normalise_executed(out / f"{Path(nb_path).stem}.ipynb",
+                       {str(out): final_dir or str(out), data_dir: shown_data_dir or data_dir})
     files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
     return RunResult(sp, True, time.perf_counter() - start, files)
 
 
-def _check_output_dir(output_dir: Path) -> None:
+def normalise_executed(path: Path, paths: dict[str, str]) -> None:
+    """Make an executed notebook depend on its inputs only: stable cell ids, no run
+    times, and the final paths in place of the staging ones. Unchanged data and code then
+    give a byte-identical notebook (and the same sha256 in index.csv)."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{i:02d}"
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            for old, new in paths.items():
+                cell.source = cell.source.replace(old, new)
+    meta = nb.metadata.get("papermill", {})
+    for key in ("start_time", "end_time", "duration", "input_path", "output_path",
+                "environment_variables", "exception"):
+        meta.pop(key, None)
+    for key, value in list(meta.get("parameters", {}).items()):
+        meta["parameters"][key] = paths.get(value, value)
+    nbformat.write(nb, path)
+
+
+def _protected_dirs(data_dir: Path, notebooks_dir: Path) -> dict[Path, str]:
+    """Folders a run must never write into: the data and the project's sources."""
+    protected = {data_dir: "the data directory", DEFAULT_DATA_DIR.resolve(): "the project's data",
+                 notebooks_dir: "the notebooks folder"}
+    for name in ("budgetbook", "notebooks", "book", "tests", ".git", ".ci"):
+        protected.setdefault((PROJECT_ROOT / name).resolve(), f"the project's {name}/ folder")
+    return protected
+
+
+def _check_output_dir(output_dir, data_dir: Path, notebooks_dir: Path) -> Path:
+    """The resolved output directory, refused when writing there could harm a source."""
+    if output_dir is None or not str(output_dir).strip():
+        raise RunError("the output directory is empty; give one with --output-dir, e.g. out")
+    resolved = Path(output_dir).resolve()
+    for folder, what in _protected_dirs(data_dir, notebooks_dir).items():
+        if resolved == folder or folder in resolved.parents:
+            raise RunError(f"refusing to write into {what} ({folder}): choose an output "
+                           f"directory outside it, e.g. --output-dir out")
+        if resolved in folder.parents and folder.exists():
+            raise RunError(f"refusing to write into {resolved}: it holds {what} ({folder}); "
+                           f"choose a folder of its own, e.g. --output-dir out")
     try:
-        output_dir.mkdir(parents=True, exist_ok=True)
-        probe = tempfile.NamedTemporaryFile(dir=output_dir, prefix=".probe-", delete=True)
+        resolved.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=resolved, prefix=".probe-", delete=True)
         probe.close()
     except OSError as exc:
-        raise RunError(f"output directory {output_dir} is not writable: {exc.strerror}") from None
+        raise RunError(f"output directory {resolved} is not writable: {exc.strerror}") from None
+    return resolved
 
 
 def _publish(staging: Path, final: Path) -> None:
@@ -121,21 +177,66 @@ def _publish(staging: Path, final: Path) -> None:
         shutil.rmtree(old)
 
 
-def _write_index(output_dir: Path) -> Path:
+def data_files(directory: Path) -> dict[str, bytes]:
+    """The data directory's contract files (CSV and JSON), by name, read once."""
+    return {p.name: p.read_bytes() for p in sorted(directory.glob("*.csv"))
+            + sorted(directory.glob("*.json"))}
+
+
+def _digest(files: dict[str, bytes]) -> str:
+    h = hashlib.sha256()
+    for name, raw in files.items():
+        h.update(name.encode() + b"\0" + raw + b"\0")
+    return h.hexdigest()
+
+
+def package_version() -> str:
+    """The package's version and a hash of its code (the version alone rarely changes)."""
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        number = version("budgetbook")
+    except PackageNotFoundError:
+        number = "unknown"
+    code = {p.name: p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py"))}
+    return f"{number}+{_digest(code)[:12]}"
+
+
+PROVENANCE = ".provenance.json"
+INDEX_COLUMNS = ["subprogramme", "file", "kind", "bytes", "sha256", "status", "data_dir",
+                 "data_sha256", "package_version", "finished_utc"]
+
+
+def _write_provenance(folder: Path, provenance: dict) -> None:
+    (folder / PROVENANCE).write_text(json.dumps(provenance, indent=1) + "\n", encoding="utf-8")
+
+
+def _write_index(output_dir: Path, statuses: dict[str, str]) -> Path:
+    """index.csv: every output of the notebooks' folders, with its provenance and status:
+    'current' (written by this run), 'stale: failed in this run' (an earlier run's
+    outputs, kept because this run failed) or 'earlier run' (not run this time)."""
     rows = []
-    for path in sorted(output_dir.rglob("*")):
-        rel = path.relative_to(output_dir)
-        if path.is_file() and not rel.name.startswith(".") and rel.name != "index.csv" \
-                and not any(part.startswith(".") for part in rel.parts):
+    for sp in notebook_ids():
+        folder = output_dir / sp
+        if not folder.is_dir():
+            continue
+        try:
+            prov = json.loads((folder / PROVENANCE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            prov = {}
+        for path in sorted(folder.rglob("*")):
+            rel = path.relative_to(output_dir)
+            if not path.is_file() or any(part.startswith(".") for part in rel.parts):
+                continue
             kind = {".ipynb": "executed notebook", ".png": "chart (PNG)", ".svg": "chart (SVG)",
                     ".csv": "derived table"}.get(path.suffix, "other")
-            rows.append({"subprogramme": rel.parts[0], "file": str(rel), "kind": kind,
+            rows.append({"subprogramme": sp, "file": str(rel), "kind": kind,
                          "bytes": path.stat().st_size,
-                         "sha256": hashlib.sha256(path.read_bytes()).hexdigest()})
+                         "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+                         "status": statuses.get(sp, "earlier run"),
+                         **{k: prov.get(k, "unknown") for k in INDEX_COLUMNS[6:]}})
     tmp = output_dir / ".index.csv.tmp"
     with open(tmp, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, ["subprogramme", "file", "kind", "bytes", "sha256"],
-                                lineterminator="\n")
+        writer = csv.DictWriter(fh, INDEX_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     os.replace(tmp, output_dir / "index.csv")
@@ -144,26 +245,43 @@ def _write_index(output_dir: Path) -> Path:
 
 def run(subprogrammes, data_dir=None, output_dir="out", jobs=1, notebooks_dir=None,
         progress=True, stream=sys.stderr) -> list[RunResult]:
-    """Validate, execute and publish; returns one RunResult per notebook."""
+    """Validate, execute and publish; returns one RunResult per notebook.
+
+    The data directory is read once into a snapshot inside the staging folder, validated
+    there, and every notebook reads the snapshot: a CSV edited while the run goes on
+    cannot mix two versions of the data into one output folder.
+    """
     data_dir = resolve_data_dir(data_dir).resolve()
     if not data_dir.is_dir():
         raise RunError(f"data directory {data_dir} does not exist")
-    try:
-        load_all(data_dir)
-    except DataError as exc:
-        raise RunError(f"invalid data directory: {exc}") from None
     notebooks_dir = Path(notebooks_dir or NOTEBOOKS_DIR).resolve()
+    output_dir = _check_output_dir(output_dir, data_dir, notebooks_dir)
     paths = {sp: _notebook_path(notebooks_dir, sp) for sp in subprogrammes}
-    output_dir = Path(output_dir).resolve()
-    _check_output_dir(output_dir)
+    files = data_files(data_dir)
     stage_root = Path(tempfile.mkdtemp(dir=output_dir, prefix=".staging-"))
     results = []
     try:
+        snapshot = stage_root / ".data"
+        snapshot.mkdir()
+        for name, raw in files.items():
+            (snapshot / name).write_bytes(raw)
+        try:
+            load_all(snapshot)
+        except DataError as exc:
+            where = data_dir / Path(exc.file).name if Path(exc.file).parent == snapshot \
+                else data_dir
+            raise RunError(f"invalid data directory: "
+                           f"{DataError(where, exc.rule, exc.line, exc.column, exc.value)}") \
+                from None
+        provenance = {"data_dir": str(data_dir), "data_sha256": _digest(files),
+                      "package_version": package_version()}
+        statuses = {}
         # spawn, not fork: a forked worker would share the parent's ZeroMQ state
         ctx = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=ctx) as pool:
-            futures = {pool.submit(execute_one, sp, str(paths[sp]), str(data_dir),
-                                   str(stage_root / sp)): sp for sp in subprogrammes}
+            futures = {pool.submit(execute_one, sp, str(paths[sp]), str(snapshot),
+                                   str(stage_root / sp), str(output_dir / sp), str(data_dir)): sp
+                       for sp in subprogrammes}
             done = as_completed(futures)
             if progress:
                 from tqdm import tqdm
@@ -171,9 +289,15 @@ def run(subprogrammes, data_dir=None, output_dir="out", jobs=1, notebooks_dir=No
             for fut in done:
                 result = fut.result()
                 if result.ok:
+                    _write_provenance(stage_root / result.subprogramme, {
+                        **provenance, "finished_utc": datetime.now(timezone.utc).isoformat(
+                            timespec="seconds")})
                     _publish(stage_root / result.subprogramme, output_dir / result.subprogramme)
+                    statuses[result.subprogramme] = "current"
+                else:
+                    statuses[result.subprogramme] = "stale: failed in this run"
                 results.append(result)
-        _write_index(output_dir)
+        _write_index(output_dir, statuses)
     finally:
         shutil.rmtree(stage_root, ignore_errors=True)
     order = {sp: i for i, sp in enumerate(subprogrammes)}
@@ -218,12 +342,16 @@ def refresh(notebooks_dir=None, only=None) -> list[Path]:
 
     from .chapter import NOTEBOOKS
     notebooks_dir = Path(notebooks_dir or NOTEBOOKS_DIR)
+    unknown = sorted(set(only or []) - set(NOTEBOOKS))
+    if unknown:
+        raise RunError(f"unknown notebook {', '.join(unknown)}; choose from: "
+                       f"{', '.join(NOTEBOOKS)}")
     written = []
     for sp, stem in NOTEBOOKS.items():
         if only and sp not in only:
             continue
         nb = jupytext.read(notebooks_dir / f"{stem}.py")
-        NotebookClient(nb, timeout=600, kernel_name=KERNEL,
+        NotebookClient(nb, timeout=600, kernel_name=KERNEL, extra_arguments=KERNEL_ARGS,
                        resources={"metadata": {"path": str(notebooks_dir)}}).execute()
         for i, cell in enumerate(nb.cells):
             cell.get("metadata", {}).pop("execution", None)  # run times differ every run
@@ -235,8 +363,12 @@ def refresh(notebooks_dir=None, only=None) -> list[Path]:
 
 
 def _cmd_refresh(args) -> int:
-    for path in refresh(args.notebooks_dir, args.subprogramme):
-        print(f"refreshed {path}")
+    try:
+        for path in refresh(args.notebooks_dir, args.subprogramme):
+            print(f"refreshed {path}")
+    except RunError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

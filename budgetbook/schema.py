@@ -36,6 +36,13 @@ ISSUE_CATEGORIES = [
     "odd_numbering", "figure_values_not_stated",
 ]
 YEARS = [2021, 2022, 2023, 2024, 2025]
+# Upper bounds. Every count in a budget document is small, and a bound keeps each value
+# exact in the int64 and float64 columns the loader returns (so sums cannot overflow):
+# a larger number is a typing slip, never data.
+MAX_COUNT = 1_000_000  # any integer column: items, meetings, line numbers, ...
+MAX_STATED_NUMBER = 1_000_000_000_000  # a number a paragraph states (people, US$, ...)
+# Tables the book cannot do without: an empty one is an error, not an empty chapter.
+REQUIRED_NONEMPTY = ["subprogrammes", "deliverables", "deliverable_totals", "results"]
 
 
 def _s(name, description, required=True, **constraints):
@@ -48,14 +55,14 @@ def _s(name, description, required=True, **constraints):
     return field
 
 
-def _i(name, description, required=True, minimum=None, maximum=None, enum=None):
+def _i(name, description, required=True, minimum=None, maximum=MAX_COUNT, enum=None):
     field = {"name": name, "type": "integer", "description": description}
     cons = {}
     if required:
         cons["required"] = True
     if minimum is not None:
         cons["minimum"] = minimum
-    if maximum is not None:
+    if maximum is not None and enum is None:
         cons["maximum"] = maximum
     if enum is not None:
         cons["enum"] = enum
@@ -64,13 +71,15 @@ def _i(name, description, required=True, minimum=None, maximum=None, enum=None):
     return field
 
 
-def _n(name, description, required=True, minimum=None):
+def _n(name, description, required=True, minimum=None, maximum=MAX_STATED_NUMBER):
     field = {"name": name, "type": "number", "description": description}
     cons = {}
     if required:
         cons["required"] = True
     if minimum is not None:
         cons["minimum"] = minimum
+    if maximum is not None:
+        cons["maximum"] = maximum
     if cons:
         field["constraints"] = cons
     return field
@@ -192,8 +201,10 @@ RESOURCES: dict[str, dict] = {
             _i("result", "Result block the figure measures", minimum=0, maximum=3),
             _s("title_zh", "Title under the figure, verbatim (after '业绩计量：')"),
             _s("title_en", "Title in English (faithful translation)"),
-            _s("basis", "cumulative (累计) or annual (年度) as the title says; blank if it says neither",
-               required=False, enum=["cumulative", "annual"]),
+            _s("basis", "What the title says of its basis: 'cumulative' (it says 累计 only), "
+                        "'annual' (年度 only), 'cumulative_and_annual' (both, one measure "
+                        "each); blank when it says neither",
+               required=False, enum=["cumulative", "annual", "cumulative_and_annual"]),
             _s("cited_in", "Paragraph that refers to the figure", pattern=PARAGRAPH_PATTERN),
         ],
         "primaryKey": ["figure"],
@@ -230,6 +241,11 @@ RESOURCES: dict[str, dict] = {
             _s("symbol", "Symbol as printed (blank for conventions)", required=False),
             _s("title_zh", "Title, verbatim (blank where the source prints none)", required=False),
             _s("title_en", "Title in English (may be blank)", required=False),
+            _s("footnote_zh", "Text of the footnote whose marker (¹ ² ...) the source prints "
+                              "in this mandate's symbol cell, verbatim without the marker; "
+                              "blank when there is none", required=False),
+            _s("footnote_en", "That footnote in English (faithful translation); blank when "
+                              "there is none", required=False),
         ],
         "primaryKey": ["subprogramme", "heading_zh", "list_no"],
     },
@@ -269,6 +285,7 @@ RESOURCE_NAMES = list(RESOURCES)
 
 
 def table_schema(name: str) -> dict:
+    """The Frictionless Table Schema of one resource of the contract."""
     res = RESOURCES[name]
     schema = {"fields": res["fields"], "primaryKey": res["primaryKey"],
               "missingValues": [""]}
@@ -291,6 +308,8 @@ def datapackage() -> dict:
         "licenses": [{"name": "other-pd", "title": "UN document text; curation CC-BY-4.0"}],
         "resources": [
             {"name": name, "path": f"{name}.csv", "title": res["title"],
+             **({"description": "Must hold at least one row: the book cannot do without it."}
+                if name in REQUIRED_NONEMPTY else {}),
              "profile": "tabular-data-resource", "format": "csv",
              "mediatype": "text/csv", "encoding": "utf-8", "schema": table_schema(name)}
             for name, res in RESOURCES.items()
@@ -299,4 +318,5 @@ def datapackage() -> dict:
 
 
 def datapackage_json() -> str:
+    """The descriptor as the text committed in data/datapackage.json."""
     return json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n"

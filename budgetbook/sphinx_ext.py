@@ -1,51 +1,149 @@
-"""Sphinx extension: make Jupyter Book's execution cache data-aware.
+"""Sphinx extension: make Jupyter Book's execution cache data-aware and never stale.
 
-MyST-NB's cache (jupyter-cache) keys a notebook on its code cells only, so a
-changed CSV would leave a stale page. This extension, listed in _config.yml,
-(1) points the execution cache at a folder named after a hash of the data
-files and the budgetbook package, so a change there misses the cache and the
-notebooks run again, and (2) records those files as dependencies of every
-notebook page, so Sphinx re-reads the pages whose inputs changed. With no
-change, the rebuild re-reads nothing and executes nothing.
+MyST-NB's cache (jupyter-cache) keys a notebook on its code cells only, so a changed CSV
+would leave a stale page. This extension, listed in _config.yml:
 
-It also (3) executes the notebooks that the cache lacks before MyST-NB reads them, in
-one kernel per core, several notebooks per kernel (Jupyter Book 1 runs them one after
-another, each in a new kernel), and stores the results in that same cache, where
-MyST-NB then finds them.
+1. validates the data directory before anything runs, and stops the build with the
+   one-line message ``python -m budgetbook validate`` gives (file, line, column, rule),
+   replacing the previous site in ``_build/html`` with a page that says the build failed,
+   so no page built from old data is left looking current;
+2. reads the data files once, hashes those bytes with the package's code, and writes the
+   same bytes to a snapshot folder named after the hash; every notebook of the build reads
+   the snapshot (through ``$BUDGETBOOK_DATA_DIR``), so a cached result is always stored
+   under the hash of the data it was actually computed from, even if a CSV is edited while
+   the build runs;
+3. points the execution cache at a folder named after that hash and records, per notebook
+   page, the hash it was read with: a page read with other inputs is re-read. The data and
+   package files are also Sphinx dependencies of every notebook page;
+4. warns (an error under ``-W``) when a notebook's ``.py`` was edited but not synced into
+   the ``.ipynb`` that the book builds;
+5. executes the notebooks that the cache lacks before MyST-NB reads them, in one kernel
+   per core, several notebooks per kernel, and stores the results in that same cache.
+
+With no change, the rebuild re-reads nothing and executes nothing.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sphinx.util import logging
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_ENV = "BUDGETBOOK_DATA_DIR"
+SNAPSHOT_PREFIX = "data-"
+VALID_MARKER = ".validated"
 logger = logging.getLogger(__name__)
+_ORIGINAL_DATA_ENV = os.environ.get(DATA_ENV)
 
 
-def input_files(srcdir: Path) -> list[Path]:
+def source_data_dir(srcdir: Path) -> Path:
+    """The data the book is built from: $BUDGETBOOK_DATA_DIR if set, else <srcdir>/data."""
+    return Path(os.environ.get(DATA_ENV) or Path(srcdir) / "data").resolve()
+
+
+def input_files(srcdir: Path, data: Path | None = None) -> list[Path]:
     """What every notebook reads: the data contract's files and the package's code."""
-    data = sorted((srcdir / "data").glob("*.csv")) + sorted((srcdir / "data").glob("*.json"))
+    data = Path(data) if data is not None else Path(srcdir) / "data"
+    files = sorted(data.glob("*.csv")) + sorted(data.glob("*.json"))
     code = sorted(p for p in PACKAGE_DIR.glob("*.py") if p.name != "sphinx_ext.py")
-    return data + code
+    return files + code
 
 
-def inputs_digest(srcdir: Path) -> str:
+def _read_inputs(srcdir: Path, data: Path | None = None) -> tuple[str, dict[str, bytes]]:
+    """The inputs' digest, and the data files' bytes by name (read once, hashed as read)."""
     h = hashlib.sha256()
-    for path in input_files(srcdir):
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()[:16]
+    data_bytes = {}
+    data = Path(data) if data is not None else Path(srcdir) / "data"
+    for path in input_files(srcdir, data):
+        raw = path.read_bytes()
+        h.update(path.name.encode() + b"\0" + raw + b"\0")
+        if path.parent == data:
+            data_bytes[path.name] = raw
+    return h.hexdigest()[:16], data_bytes
+
+
+def inputs_digest(srcdir: Path, data: Path | None = None) -> str:
+    """A short hash of the data files and the package's code."""
+    return _read_inputs(srcdir, data)[0]
+
+
+def _write_snapshot(snapshot: Path, data_bytes: dict[str, bytes]) -> None:
+    if snapshot.is_dir():
+        return
+    tmp = snapshot.with_name(f".{snapshot.name}-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    for name, raw in data_bytes.items():
+        (tmp / name).write_bytes(raw)
+    try:
+        os.replace(tmp, snapshot)
+    except OSError:  # another build wrote the same snapshot first: same bytes
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _validate_snapshot(snapshot: Path, source: Path) -> None:
+    """Validate the snapshot once; a DataError names the user's file, not the snapshot."""
+    if (snapshot / VALID_MARKER).is_file():
+        return
+    from .load import DataError, load_all
+    try:
+        load_all(snapshot)
+    except DataError as exc:
+        where = source / Path(exc.file).name if Path(exc.file).parent == snapshot else source
+        raise DataError(where, exc.rule, exc.line, exc.column, exc.value) from None
+    (snapshot / VALID_MARKER).write_text("validated by budgetbook.load.load_all\n")
+
+
+def _failed_site(outdir: Path, message: str) -> None:
+    """Replace the previous site with one page saying why the build stopped."""
+    import html
+    if outdir.is_dir():
+        shutil.rmtree(outdir)
+    outdir.mkdir(parents=True)
+    (outdir / "index.html").write_text(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<title>Build failed</title></head><body><h1>The book was not built</h1>"
+        f"<p>The data did not validate:</p><pre>{html.escape(message)}</pre>"
+        "<p>Fix the file and build again. No page of an earlier build is kept, so that "
+        "none is read as current.</p></body></html>\n", encoding="utf-8")
 
 
 def _on_config_inited(app, config):
+    from .load import DataError
+
     srcdir = Path(app.srcdir)
+    source = source_data_dir(srcdir)
     base = Path(config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
     if base.name.startswith("inputs-"):
         base = base.parent
-    config.nb_execution_cache_path = str(base / f"inputs-{inputs_digest(srcdir)}")
+    try:
+        if not source.is_dir():
+            raise DataError(source, "the data directory does not exist")
+        digest, data_bytes = _read_inputs(srcdir, source)
+        snapshot = base / f"{SNAPSHOT_PREFIX}{digest}"
+        _write_snapshot(snapshot, data_bytes)
+        _validate_snapshot(snapshot, source)
+    except DataError as exc:
+        _failed_site(Path(app.outdir), str(exc))
+        # The message `python -m budgetbook validate` gives, and no traceback: SystemExit
+        # passes through Sphinx and Jupyter Book, which would wrap an exception in two.
+        print(f"error: {exc}\nThe book was not built; {app.outdir} holds only a page "
+              f"saying so.", file=sys.stderr)
+        raise SystemExit(2) from None
+    for old in base.glob(f"{SNAPSHOT_PREFIX}*"):  # earlier builds' snapshots
+        if old != snapshot:
+            shutil.rmtree(old, ignore_errors=True)
+    # the kernels (ours and MyST-NB's) inherit this: every notebook reads the snapshot
+    os.environ[DATA_ENV] = str(snapshot)
+    app.budgetbook_source = source
+    app.budgetbook_digest = digest
+    app.budgetbook_code_digest = _code_digest()
+    config.nb_execution_cache_path = str(base / f"inputs-{digest}")
 
 
 def _notebook_reader(env, docname):
@@ -57,11 +155,96 @@ def _notebook_reader(env, docname):
     return create_nb_reader(str(path), env.myst_config, env.mystnb_config, content), content
 
 
+def _is_notebook(env, docname) -> bool:
+    return _notebook_reader(env, docname)[0] is not None
+
+
 def _on_doctree_read(app, doctree):
     env = app.env
-    if _notebook_reader(env, env.docname)[0] is not None:  # every notebook reads the data
-        for path in input_files(Path(app.srcdir)):
+    if _is_notebook(env, env.docname):  # every notebook reads the data
+        for path in input_files(Path(app.srcdir), app.budgetbook_source):
             env.note_dependency(str(path))
+        if not hasattr(env, "budgetbook_digests"):
+            env.budgetbook_digests = {}
+        env.budgetbook_digests[env.docname] = app.budgetbook_digest
+
+
+def _on_env_get_outdated(app, env, added, changed, removed):
+    """Pages read with other inputs than this build's, and unsynced notebook pairs."""
+    digests = getattr(env, "budgetbook_digests", {})
+    stale = [doc for doc, digest in digests.items()
+             if digest != app.budgetbook_digest and doc in env.found_docs]
+    _warn_unsynced_pairs(env)
+    return stale
+
+
+def _on_env_purge_doc(app, env, docname):
+    getattr(env, "budgetbook_digests", {}).pop(docname, None)
+
+
+def _on_env_merge_info(app, env, docnames, other):
+    if not hasattr(env, "budgetbook_digests"):
+        env.budgetbook_digests = {}
+    env.budgetbook_digests.update(getattr(other, "budgetbook_digests", {}))
+
+
+def _warn_unsynced_pairs(env):
+    """A notebook's .py edited but not synced: the book would build the old .ipynb."""
+    import jupytext
+
+    checked = getattr(env, "budgetbook_synced", {})
+    for docname in sorted(env.found_docs):
+        ipynb = Path(env.doc2path(docname))
+        py = ipynb.with_suffix(".py")
+        if ipynb.suffix != ".ipynb" or not py.is_file():
+            continue
+        stamp = (py.stat().st_mtime_ns, ipynb.stat().st_mtime_ns)
+        if checked.get(docname) == stamp:
+            continue
+        a, b = jupytext.read(py), jupytext.read(ipynb)
+        if [(c.cell_type, c.source) for c in a.cells] != \
+                [(c.cell_type, c.source) for c in b.cells]:
+            rel = os.path.relpath(py)
+            logger.warning(f"{rel} differs from {ipynb.name}, which the book builds: run "
+                           f"'jupytext --sync {rel}' (and 'python -m budgetbook refresh' to "
+                           f"store its outputs)", location=docname)
+            checked.pop(docname, None)
+        else:
+            checked[docname] = stamp
+    env.budgetbook_synced = checked
+
+
+def _code_digest() -> str:
+    h = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _on_build_finished(app, exception):
+    """Check nothing changed under the build, then give the process back its own
+    $BUDGETBOOK_DATA_DIR.
+
+    The notebooks read the snapshot, so a data edit during the build cannot poison the
+    cache; the pages show the data as it was when the build started, and the next build
+    picks the edit up. A package edited during the build may have run under the old hash:
+    those cached results are discarded.
+    """
+    if _ORIGINAL_DATA_ENV is None:
+        os.environ.pop(DATA_ENV, None)
+    else:
+        os.environ[DATA_ENV] = _ORIGINAL_DATA_ENV
+    digest = getattr(app, "budgetbook_digest", None)
+    if digest is None:
+        return
+    if _code_digest() != app.budgetbook_code_digest:
+        shutil.rmtree(app.config.nb_execution_cache_path, ignore_errors=True)
+        logger.warning("budgetbook: the package changed while the book was built; its "
+                       "cached results were discarded: build again")
+    elif inputs_digest(Path(app.srcdir), app.budgetbook_source) != digest:
+        logger.warning(f"budgetbook: {app.budgetbook_source} changed while the book was "
+                       f"built; the pages show the data as it was when the build started: "
+                       f"build again to show the change")
 
 
 def _execute_missing(app, env, docnames):
@@ -119,7 +302,10 @@ def _run_in_one_kernel(items, timeout):
 
     done = []
     # record_timing=False: timings in cell metadata would change the cache key
+    from .runner import KERNEL_ARGS
+
     client = NotebookClient(items[0][1], timeout=timeout, allow_errors=False, record_timing=False,
+                            extra_arguments=KERNEL_ARGS,
                             kernel_name=items[0][1].metadata.get("kernelspec", {}).get(
                                 "name", "python3"))
     for _attempt in range(3):  # kernels started together can race for ports
@@ -169,6 +355,10 @@ def _on_html_page_context(app, pagename, templatename, context, doctree):
 def setup(app):
     app.connect("config-inited", _on_config_inited, priority=100)
     app.connect("doctree-read", _on_doctree_read)
+    app.connect("env-get-outdated", _on_env_get_outdated)
+    app.connect("env-purge-doc", _on_env_purge_doc)
+    app.connect("env-merge-info", _on_env_merge_info)
+    app.connect("build-finished", _on_build_finished)
     app.connect("env-before-read-docs", _execute_missing, priority=900)
     app.connect("html-page-context", _on_html_page_context, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -21,7 +21,7 @@
 # `data/` and recomputed by the `budgetbook` package.
 
 # %% tags=["parameters"]
-data_dir = "../data"  # a directory prepared to the data contract
+data_dir = None  # a directory prepared to the data contract (None: $BUDGETBOOK_DATA_DIR, else data/)
 output_dir = None  # set a directory to also write the derived CSVs and charts
 
 # %% tags=["hide-input"]

@@ -22,14 +22,14 @@
 
 # %% tags=["parameters"]
 subprogramme = "sp1"
-data_dir = "../data"  # a directory prepared to the data contract
+data_dir = None  # a directory prepared to the data contract (None: $BUDGETBOOK_DATA_DIR, else data/)
 output_dir = None  # set a directory to also write the derived CSVs and charts
 
 # %% tags=["hide-input"]
 from budgetbook import chapter, load_all
 
 tables = load_all(data_dir)
-sp = chapter.check_subprogramme(tables, subprogramme)
+sp = chapter.check_subprogramme(tables, subprogramme, written_for="sp1")
 chapter.heading(tables, sp)
 
 # %% tags=["remove-input"]

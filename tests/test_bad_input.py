@@ -102,7 +102,7 @@ def test_missing_required_value(data_copy):
 def test_wrong_field_count(data_copy):
     path = data_copy / "mandates.csv"
     _rewrite(path, lambda rows: rows[5].append("extra"))
-    with pytest.raises(DataError, match=r"mandates\.csv, line 6: row has 8 fields, the header has 7"):
+    with pytest.raises(DataError, match=r"mandates\.csv, line 6: row has 10 fields, the header has 9"):
         load("mandates", data_copy)
 
 

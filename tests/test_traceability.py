@@ -82,25 +82,113 @@ def _in_columns(title, listed):
     return t in text or any(t[:i] in text and t[i:] in text for i in range(2, len(t) - 1))
 
 
+# Footnote markers the source prints inside symbol cells ('1997/30; ¹ 1999/28', '1998/23 ³').
+_MARKERS = "¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _unmarked(text):
+    """Text with each footnote marker and the one space before it removed: the symbols are
+    stored without their markers ('1997/30; 1999/28'); nothing else is changed."""
+    return re.sub(rf" ?[{_MARKERS}]", "", text)
+
+
 def test_each_mandate_symbol_appears_in_its_subprogrammes_list():
     problems = []
     for _, row in load("mandates").iterrows():
         listed = "\n".join(source.mandate_lines(row["subprogramme"]))
         if row["heading_zh"] not in listed:
             problems.append((row["subprogramme"], "heading", row["heading_zh"]))
-        if pd.notna(row["symbol"]) and row["symbol"] not in listed:
+        if pd.notna(row["symbol"]) and re.search(f"[{_MARKERS}]", row["symbol"]):
+            problems.append((row["subprogramme"], "marker left in symbol", row["symbol"]))
+        if pd.notna(row["symbol"]) and row["symbol"] not in _unmarked(listed):
             problems.append((row["subprogramme"], "symbol", row["symbol"]))
         if pd.notna(row["title_zh"]) and not _in_columns(row["title_zh"], listed):
             problems.append((row["subprogramme"], "title", row["title_zh"]))
     assert not problems, problems
 
 
+def _printed_figure_title(figure):
+    """The title under a figure as printed: the '业绩计量：' line, followed (joined with no
+    space) by the unit line when the next non-blank line is one, e.g. '(百分比)'."""
+    lines = [ln.strip() for ln in source.figure_lines(figure) if ln.strip()]
+    starts = [i for i, ln in enumerate(lines) if ln.startswith("业绩计量：")]
+    assert len(starts) == 1, (figure, f"{len(starts)} '业绩计量：' lines")
+    i = starts[0]
+    title = lines[i].removeprefix("业绩计量：")
+    if i + 1 < len(lines) and re.fullmatch(r"\([^()]+\)", lines[i + 1]):
+        title += lines[i + 1]
+    return title
+
+
 def test_each_figure_title_appears_under_its_figure():
+    """Each title equals the printed title exactly, its unit line included (none dropped)."""
     for _, row in load("figures").iterrows():
-        under = "\n".join(source.figure_lines(row["figure"]))
-        assert "业绩计量：" + row["title_zh"] in under, row["figure"]
+        assert row["title_zh"] == _printed_figure_title(row["figure"]), row["figure"]
         cited = source.paragraph(row["cited_in"])
         assert f"(见{source.figure_heading(row['figure'])})" in cited, row["figure"]
+
+
+def test_each_figure_basis_follows_the_words_of_its_title():
+    """basis is 'cumulative' when the title says 累计 only, 'annual' for 年度 only,
+    'cumulative_and_annual' for both, and blank for neither."""
+    expected = {(True, False): "cumulative", (False, True): "annual",
+                (True, True): "cumulative_and_annual", (False, False): None}
+    for _, row in load("figures").iterrows():
+        words = ("(累计)" in row["title_zh"], "(年度)" in row["title_zh"])
+        basis = None if pd.isna(row["basis"]) else row["basis"]
+        assert basis == expected[words], (row["figure"], basis, words)
+
+
+def _mandate_section():
+    """(line number, line) of the legislative mandates section of the source."""
+    lines = source.raw_lines()
+    start = lines.index("立法授权")
+    end = lines.index("应交付产出", start)
+    return [(n + 1, lines[n]) for n in range(start, end)]
+
+
+def test_each_mandate_footnote_stands_in_the_source_and_matches_one_marker():
+    """Each footnote marker printed in a symbol cell of the mandates lists is matched by
+    exactly one mandate row: the row whose (unmarked) symbol is that cell, in that
+    subprogramme's list, and whose footnote_zh is the text of that marker's footnote line
+    exactly. No row carries a footnote without a marker."""
+    section = _mandate_section()
+    notes = {}  # marker -> footnote text, from lines printed as '¹ 特别是……'
+    for n, line in section:
+        m = re.fullmatch(rf"([{_MARKERS}]) (\S.*)", line.strip())
+        if m:
+            assert m.group(1) not in notes, (n, "marker has two footnote lines")
+            notes[m.group(1)] = m.group(2)
+    mandates = load("mandates")
+    matched = set()
+    problems = []
+    markers_in_cells = 0
+    for sp in schema.SUBPROGRAMME_IDS:
+        for line in source.mandate_lines(sp):
+            if re.fullmatch(rf"[{_MARKERS}] \S.*", line.strip()):
+                continue  # a footnote line, not a list row
+            for cell in line.split("\t"):
+                for marker in re.findall(f"[{_MARKERS}]", cell):
+                    markers_in_cells += 1
+                    rows = mandates[(mandates["subprogramme"] == sp)
+                                    & (mandates["symbol"] == _unmarked(cell).strip())]
+                    if marker not in notes:
+                        problems.append((sp, cell, "marker without a footnote line"))
+                    elif len(rows) != 1:
+                        problems.append((sp, cell, f"{len(rows)} mandate rows"))
+                    elif (pd.isna(note := rows["footnote_zh"].iloc[0])
+                          or note != notes[marker]):
+                        problems.append((sp, cell, "footnote_zh", note))
+                    else:
+                        matched.add(rows.index[0])
+    footnoted = mandates[mandates["footnote_zh"].notna()]
+    extra = sorted(set(footnoted.index) - matched)
+    assert not problems, problems
+    assert not extra, mandates.loc[extra, ["subprogramme", "symbol", "footnote_zh"]]
+    in_section = sum(len(re.findall(f"[{_MARKERS}]", line)) for _, line in section
+                     if not re.fullmatch(rf"[{_MARKERS}] \S.*", line.strip()))
+    assert in_section == markers_in_cells == len(notes) == len(matched) > 0
+    assert (mandates["footnote_zh"].notna() == mandates["footnote_en"].notna()).all()
 
 
 def test_each_result_title_is_printed():
