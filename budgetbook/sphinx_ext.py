@@ -204,7 +204,7 @@ def _warn_unsynced_pairs(env):
         a, b = jupytext.read(py), jupytext.read(ipynb)
         if [(c.cell_type, c.source) for c in a.cells] != \
                 [(c.cell_type, c.source) for c in b.cells]:
-            rel = os.path.relpath(py)
+            rel = os.path.relpath(py, env.srcdir)
             logger.warning(f"{rel} differs from {ipynb.name}, which the book builds: run "
                            f"'jupytext --sync {rel}' (and 'python -m budgetbook refresh' to "
                            f"store its outputs)", location=docname)

@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from budgetbook import DataError, load, load_all
+from budgetbook import DataError, load, load_all, schema
 
 
 def _rewrite(path, edit):
@@ -109,3 +109,79 @@ def test_wrong_field_count(data_copy):
 def test_unknown_table_name():
     with pytest.raises(KeyError, match="unknown table 'deliverable'"):
         load("deliverable")
+
+
+@pytest.mark.parametrize("value", ["18446744073709551615", str(10**20), "5000000000000000000",
+                                   "9" * 5000])
+def test_huge_count_is_refused_with_the_bound(data_copy, value):
+    """2**64 - 1 used to load as -1; 10**20 crashed with an OverflowError naming no file."""
+    _set(data_copy / "deliverables.csv", 4, "actual_2023", value)
+    with pytest.raises(DataError) as err:
+        load("deliverables", data_copy)
+    assert (err.value.line, err.value.column) == (4, "actual_2023")
+    assert f"must be at most {schema.MAX_COUNT}" in str(err.value)
+    assert str(err.value).startswith(str(data_copy / "deliverables.csv"))
+
+
+def test_count_at_the_bound_loads_and_sums_exactly(data_copy):
+    path = data_copy / "deliverables.csv"
+    _set(path, 2, "plan_2025", str(schema.MAX_COUNT))
+    _set(path, 3, "plan_2025", str(schema.MAX_COUNT))
+    d = load("deliverables", data_copy)
+    assert d["plan_2025"].iloc[:2].sum() == 2 * schema.MAX_COUNT
+
+
+def test_stated_number_beyond_exact_floats_is_refused(data_copy):
+    _set(data_copy / "targets_2023.csv", 2, "actual_2023", str(2**53 + 1))
+    with pytest.raises(DataError, match=rf"targets_2023\.csv, line 2, column 'actual_2023': "
+                                        rf"must be at most {schema.MAX_STATED_NUMBER}"):
+        load("targets_2023", data_copy)
+
+
+def test_unknown_column_is_refused_with_the_contract_columns(data_copy):
+    path = data_copy / "deliverables.csv"
+    _rewrite(path, lambda rows: [r.append("note" if i == 0 else "") for i, r in enumerate(rows)])
+    with pytest.raises(DataError) as err:
+        load("deliverables", data_copy)
+    assert (err.value.line, err.value.column) == (1, "note")
+    assert "column is not in the data contract" in str(err.value)
+    assert "plan_2023" in str(err.value) and "nil_in_source" in str(err.value)
+
+
+def test_misspelt_column_is_named(data_copy):
+    path = data_copy / "figures.csv"
+    _rewrite(path, lambda rows: rows[0].__setitem__(rows[0].index("basis"), "basis "))
+    with pytest.raises(DataError, match=r"column 'basis'"):
+        load("figures", data_copy)
+
+
+@pytest.mark.parametrize("name", schema.REQUIRED_NONEMPTY)
+def test_header_only_table_the_book_needs_is_refused(data_copy, name):
+    path = data_copy / f"{name}.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=rf"{name}\.csv, line 2: has a header but no data rows"):
+        load_all(data_copy)
+
+
+def test_printed_total_without_items_is_refused(data_copy):
+    """Otherwise the page says the totals 'differ: see the source audit' for a gap in the data."""
+    def drop_sp3_items(rows):
+        rows[:] = [r for r in rows if r[1] != "sp3"]
+    _rewrite(data_copy / "deliverables.csv", drop_sp3_items)
+    with pytest.raises(DataError) as err:
+        load_all(data_copy)
+    assert err.value.file == data_copy / "deliverable_totals.csv"
+    assert err.value.column == "subcategory_zh" and "needs its items" in str(err.value)
+
+
+def test_result_measure_naming_an_unknown_figure_is_refused(data_copy):
+    path = data_copy / "results.csv"
+    _set(path, 2, "measure", "Figure 16.XL")
+    with pytest.raises(DataError, match=r"results\.csv, line 2, column 'measure': names a figure "
+                                        r"that figures\.csv does not list"):
+        load_all(data_copy)
+
+
+def test_missing_directory_is_named_as_such(tmp_path):
+    with pytest.raises(DataError, match=r"nowhere: the data directory does not exist"):
+        load_all(tmp_path / "nowhere")

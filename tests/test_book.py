@@ -1,9 +1,12 @@
 """The book builds with warnings as errors, every _toc.yml entry becomes a page, no image
 is broken, and a changed CSV shows on the rebuilt page (no stale numbers)."""
+import csv
+import io
 import re
 import shutil
 import subprocess
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -11,6 +14,7 @@ import pandas as pd
 import pytest
 import yaml
 
+from budgetbook.bench import build_command
 from conftest import ROOT, build
 
 def toc_files(project: Path):
@@ -93,3 +97,83 @@ def test_changed_csv_changes_the_rebuilt_page(built_book):
         assert "9876" in page
     finally:
         path.write_text(original, encoding="utf-8")
+
+
+def _edit_objective_paragraph(text, value):
+    return re.sub(r"^(sp9c2,.*),16\.132$", rf"\g<1>,{value}", text, flags=re.M)
+
+
+def test_csv_edited_during_a_build_never_poisons_the_cache(built_book, tmp_path):
+    """The issue's reproduction: a CSV edited while the notebooks execute. The build shows
+    the data it started with, and each later build shows the data as it then is."""
+    path = built_book / "data" / "subprogrammes.csv"
+    page = built_book / "_build/html/notebooks/sp9c2_incb_secretariat.html"
+    original = path.read_text(encoding="utf-8")
+    assert _edit_objective_paragraph(original, "16.998") != original
+    log = tmp_path / "build.log"
+    try:
+        path.write_text(_edit_objective_paragraph(original, "16.998"), encoding="utf-8")
+        with open(log, "w") as fh:
+            proc = subprocess.Popen(build_command(built_book), stdout=fh, stderr=subprocess.STDOUT)
+            while "budgetbook: executing" not in log.read_text():
+                assert proc.poll() is None, log.read_text()[-3000:]
+                time.sleep(0.1)
+            path.write_text(_edit_objective_paragraph(original, "16.999"), encoding="utf-8")
+            proc.wait(timeout=1800)
+        # told to build again (an error under -W); the pages are those of the data at the start
+        assert "changed while the book was built" in log.read_text()
+        html = page.read_text(encoding="utf-8")
+        assert "paragraph 16.998" in html and "16.999" not in html
+        res = build(built_book)
+        assert res.returncode == 0, res.stdout[-3000:]
+        html = page.read_text(encoding="utf-8")
+        assert "paragraph 16.999" in html and "16.998" not in html
+    finally:
+        path.write_text(original, encoding="utf-8")
+    res = build(built_book)
+    assert res.returncode == 0, res.stdout[-3000:]
+    html = page.read_text(encoding="utf-8")
+    assert "paragraph 16.132" in html and "16.99" not in html
+
+
+def test_bad_csv_stops_the_build_with_the_validate_message_and_no_stale_page(built_book):
+    path = built_book / "data" / "deliverables.csv"
+    original = path.read_text(encoding="utf-8")
+    html = built_book / "_build" / "html"
+    try:
+        rows = list(csv.reader(io.StringIO(original, newline="")))
+        rows[2][rows[0].index("actual_2023")] = "12.5"
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            csv.writer(fh, lineterminator="\n").writerows(rows)
+        res = build(built_book)
+        assert res.returncode != 0
+        output = res.stdout + res.stderr
+        assert (f"error: {path}, line 3, column 'actual_2023': must be a whole number (integer) "
+                f"(found '12.5')") in output
+        assert "Traceback" not in output
+        # nothing built from the old data is left looking current
+        assert [p.name for p in html.iterdir()] == ["index.html"]
+        assert "must be a whole number" in (html / "index.html").read_text(encoding="utf-8")
+    finally:
+        path.write_text(original, encoding="utf-8")
+    res = build(built_book)
+    assert res.returncode == 0, res.stdout[-3000:]
+    for entry in toc_files(built_book):
+        assert (html / f"{entry}.html").is_file(), entry
+
+
+def test_a_notebook_edited_but_not_synced_is_named(built_book):
+    py = built_book / "notebooks" / "sp7_policy_support.py"
+    original = py.read_text(encoding="utf-8")
+    try:
+        py.write_text(original.replace("# ## Legislative mandates",
+                                       "# ## Legislative mandates, edited"), encoding="utf-8")
+        res = build(built_book)
+        assert res.returncode != 0
+        assert ("notebooks/sp7_policy_support.py differs from sp7_policy_support.ipynb, which "
+                "the book builds: run 'jupytext --sync notebooks/sp7_policy_support.py'"
+                in res.stdout + res.stderr)
+    finally:
+        py.write_text(original, encoding="utf-8")
+    res = build(built_book)
+    assert res.returncode == 0, res.stdout[-3000:]

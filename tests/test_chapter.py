@@ -103,3 +103,38 @@ def test_result_block_combines_title_measure_and_values(tables):
     assert "845,258 followers" in note.text and chapter.NOT_STATED in note.text
     assert list(note.data.columns) == ["year", "series", "value stated", "target stated",
                                        "cited in"]
+
+
+def test_a_chapter_refuses_to_show_another_subprogramme(tables):
+    with pytest.raises(ValueError, match=r"written for sp3.*run notebooks/sp5_justice\.ipynb"):
+        chapter.check_subprogramme(tables, "sp5", written_for="sp3")
+    assert chapter.check_subprogramme(tables, "sp3", written_for="sp3") == "sp3"
+
+
+def _with_sp3_item_changed(tables):
+    changed = dict(tables)
+    d = tables["deliverables"].copy()
+    row = d.index[(d["subprogramme"] == "sp3")][0]
+    d.loc[row, "actual_2023"] += 1
+    changed["deliverables"] = d
+    return changed, d.loc[row]
+
+
+def test_totals_summary_blames_the_data_when_the_audit_lists_no_mismatch(tables):
+    changed, _ = _with_sp3_item_changed(tables)
+    text = chapter.totals_summary(changed, "sp3").text
+    assert "1 differ" in text and "source audit lists 0 of them" in text
+    assert "deliverables.csv" in text and "source's own totals" not in text
+
+
+def test_totals_summary_points_to_the_audit_when_it_lists_the_mismatch(tables):
+    from budgetbook import audit
+    changed, item = _with_sp3_item_changed(tables)
+    issues = changed["source_issues"]
+    listed = issues.iloc[:1].copy()
+    listed["category"] = "total_mismatch"
+    listed["check_key"] = audit.total_mismatch_key(item["table"], item["subcategory_zh"],
+                                                   "actual_2023")
+    changed["source_issues"] = pd.concat([issues, listed], ignore_index=True)
+    text = chapter.totals_summary(changed, "sp3").text
+    assert "the source audit lists each" in text

@@ -70,3 +70,35 @@ def test_delivery_title_states_the_finding(tables):
     chart = chapter.delivery_chart(tables, "sp3")
     short = (chart.data["delivery_rate_pct"] < 100).sum()
     assert f"{short} of {len(chart.data)} subcategories fell short" in chart.title
+
+
+def _label_width(chart, text):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    renderer = FigureCanvasAgg(chart.fig).get_renderer()
+    label = next(t for t in chart.fig.axes[0].get_yticklabels() if t.get_text() == text)
+    return label.get_window_extent(renderer).width
+
+
+def test_dollar_signs_in_labels_are_drawn_literally():
+    """Budget documents write "US$": two of them must not turn the text between into maths."""
+    dollars, plain = "US$ 5 million and US$ 6 million", "USS 5 million and USS 6 million"
+    data = pd.DataFrame({"label": [dollars, plain], "value": [1.0, 2.0],
+                         "note": ["US$ 1 and US$ 2", "x"]})
+    chart = charts.hbars(data, "label", "value", title="US$ 1 and US$ 2", alt="a",
+                         source="Table 16.4 (US$ a and US$ b)", xlabel="US$ millions",
+                         annotate="note")
+    chart.png()
+    # as mathtext, the spaces and the "$" would vanish and the label would shrink
+    assert abs(_label_width(chart, dollars) - _label_width(chart, plain)) < 0.1 * _label_width(
+        chart, plain)
+
+
+def test_a_label_that_is_broken_mathtext_still_draws():
+    data = pd.DataFrame({"label": [r"$\frac$ item", "b"], "value": [1.0, 2.0],
+                         "plan_2023": [1, 2], "actual_2023": [1, 2], "plan_2024": [1, 2],
+                         "plan_2025": [1, 2]})
+    for chart in (charts.hbars(data, "label", "value", title=r"$\frac$", alt="a", source="s",
+                               xlabel="x"),
+                  charts.measure_bars(data, "label", title=r"$\frac$", alt="a", source="s",
+                                      unit="u")):
+        assert chart.png().startswith(b"\x89PNG") and chart.svg()

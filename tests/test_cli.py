@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from budgetbook import load_all, runner
-from conftest import ROOT, tree_digest
+from conftest import DATA, ROOT, tree_digest
 from synthetic import make_synthetic
 
 
@@ -132,17 +132,86 @@ def test_changed_value_changes_the_executed_output(tmp_path, data_copy):
     assert "4321" in executed
 
 
-def test_two_runs_give_byte_identical_tables_and_charts(tmp_path):
+def test_two_runs_give_byte_identical_outputs_and_a_quiet_log(tmp_path):
+    """Unchanged data and code give the same files, executed notebooks included; a clean
+    parallel run prints no kernel noise (no 'KeyboardInterrupt caught in kernel')."""
+    out = tmp_path / "out"
     digests = []
-    for n in (1, 2):
-        out = tmp_path / f"out{n}"
-        results = runner.run(["sp3", "programme"], output_dir=out, jobs=2, progress=False)
-        assert all(r.ok for r in results)
+    for _ in (1, 2):
+        res = cli("run", "-s", "sp3", "-s", "programme", "--output-dir", str(out), "--jobs", "2",
+                  "--quiet")
+        assert res.returncode == 0, res.stderr
+        assert "KeyboardInterrupt" not in res.stderr and "[IPKernelApp]" not in res.stderr
         index = pd.read_csv(out / "index.csv")
-        index = index[index["kind"] != "executed notebook"]  # papermill stamps run times
-        assert len(index) > 10
+        assert "executed notebook" in set(index["kind"]) and len(index) > 10
         digests.append(dict(zip(index["file"], index["sha256"])))
     assert digests[0] == digests[1]
+    executed = (out / "sp3" / "sp3_countering_corruption.ipynb").read_text(encoding="utf-8")
+    assert ".staging-" not in executed and "start_time" not in executed
+
+
+def test_index_records_provenance_and_marks_failed_and_earlier_outputs(tmp_path):
+    out = tmp_path / "out"
+    assert all(r.ok for r in runner.run(["sp7", "sp8"], output_dir=out, progress=False))
+    fork = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", fork)
+    nb = fork / "sp7_policy_support.py"
+    nb.write_text(nb.read_text(encoding="utf-8").replace(
+        "tables = load_all(data_dir)", "tables = load_all(data_dir)\nraise RuntimeError('x')"),
+        encoding="utf-8")
+    results = runner.run(["sp7"], output_dir=out, notebooks_dir=fork, progress=False)
+    assert not results[0].ok
+    index = pd.read_csv(out / "index.csv")
+    status = dict(zip(index["subprogramme"], index["status"]))
+    assert status == {"sp7": "stale: failed in this run", "sp8": "earlier run"}
+    assert set(index["data_dir"]) == {str(DATA)}
+    assert index["data_sha256"].str.fullmatch("[0-9a-f]{64}").all()
+    assert index["package_version"].str.contains("+", regex=False).all()
+    assert index["finished_utc"].str.endswith("+00:00").all()
+
+
+@pytest.mark.parametrize("where", ["data", "", ".", "..", "budgetbook/out", "notebooks"])
+def test_run_refuses_an_output_dir_in_or_around_the_sources(where, tmp_path):
+    res = cli("run", "-s", "sp1", "--output-dir", where)
+    assert res.returncode == 2
+    assert "refusing to write" in res.stderr or "output directory is empty" in res.stderr
+    assert not (DATA / "index.csv").exists() and not (ROOT / "index.csv").exists()
+    assert not (ROOT / "budgetbook" / "out").exists()
+
+
+def test_run_refuses_an_output_dir_inside_another_data_dir(tmp_path, data_copy):
+    res = cli("run", "-s", "sp1", "--data-dir", str(data_copy), "--output-dir",
+              str(data_copy / "out"))
+    assert res.returncode == 2 and "refusing to write into the data directory" in res.stderr
+    assert not (data_copy / "out").exists()
+
+
+def test_validate_names_a_missing_directory(tmp_path):
+    res = cli("validate", "--data-dir", str(tmp_path / "nowhere"))
+    assert res.returncode == 2
+    assert res.stderr.strip() == f"error: {tmp_path / 'nowhere'}: the data directory does not exist"
+
+
+def test_refresh_refuses_an_unknown_notebook():
+    res = cli("refresh", "-s", "sp42")
+    assert res.returncode == 2 and "unknown notebook sp42" in res.stderr
+
+
+def test_papermill_from_the_project_root_finds_the_data(tmp_path):
+    """The default data directory does not depend on the working directory."""
+    res = subprocess.run([sys.executable, "-m", "papermill", "notebooks/sp7_policy_support.ipynb",
+                          str(tmp_path / "out.ipynb"), "--kernel", "python3"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=600)
+    assert res.returncode == 0, res.stderr[-2000:]
+
+
+def test_a_chapter_refuses_another_subprogramme(tmp_path):
+    res = subprocess.run([sys.executable, "-m", "papermill",
+                          "notebooks/sp3_countering_corruption.ipynb", str(tmp_path / "out.ipynb"),
+                          "-p", "subprogramme", "sp5", "--kernel", "python3"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=600)
+    assert res.returncode != 0
+    assert "written for sp3" in res.stderr and "notebooks/sp5_justice.ipynb" in res.stderr
 
 
 def test_bench_ratios_and_targets():
