@@ -37,6 +37,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_ENV = "BUDGETBOOK_DATA_DIR"
 SNAPSHOT_PREFIX = "data-"
 VALID_MARKER = ".validated"
+FAILED_MARK = "<!-- budgetbook: the build stopped on invalid data -->"
 logger = logging.getLogger(__name__)
 _ORIGINAL_DATA_ENV = os.environ.get(DATA_ENV)
 
@@ -106,7 +107,7 @@ def _failed_site(outdir: Path, message: str) -> None:
         shutil.rmtree(outdir)
     outdir.mkdir(parents=True)
     (outdir / "index.html").write_text(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<!DOCTYPE html>{FAILED_MARK}<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<title>Build failed</title></head><body><h1>The book was not built</h1>"
         f"<p>The data did not validate:</p><pre>{html.escape(message)}</pre>"
         "<p>Fix the file and build again. No page of an earlier build is kept, so that "
@@ -135,6 +136,9 @@ def _on_config_inited(app, config):
         print(f"error: {exc}\nThe book was not built; {app.outdir} holds only a page "
               f"saying so.", file=sys.stderr)
         raise SystemExit(2) from None
+    failed_page = Path(app.outdir) / "index.html"
+    if failed_page.is_file() and FAILED_MARK in failed_page.read_text(encoding="utf-8"):
+        failed_page.unlink()  # else Jupyter Book keeps it instead of its redirect to the root
     for old in base.glob(f"{SNAPSHOT_PREFIX}*"):  # earlier builds' snapshots
         if old != snapshot:
             shutil.rmtree(old, ignore_errors=True)

@@ -160,6 +160,7 @@ def test_bad_csv_stops_the_build_with_the_validate_message_and_no_stale_page(bui
     assert res.returncode == 0, res.stdout[-3000:]
     for entry in toc_files(built_book):
         assert (html / f"{entry}.html").is_file(), entry
+    assert "was not built" not in (html / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_notebook_edited_but_not_synced_is_named(built_book):
