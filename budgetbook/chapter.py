@@ -396,12 +396,16 @@ def target_chart(tables, sp: str):
 
 
 def mandates_table(tables, sp: str) -> pd.DataFrame:
+    """The mandates a subprogramme lists, with the source's footnote where it prints one."""
     m = tables["mandates"]
     m = m[m["subprogramme"] == sp]
-    return pd.DataFrame({
+    out = pd.DataFrame({
         "issued by": m["body"].map(BODY_NAMES), "symbol": m["symbol"].fillna(""),
         "title": m["title_en"].fillna(m["title_zh"]).fillna("(no title printed)"),
-    }).reset_index(drop=True)
+    })
+    if m["footnote_en"].notna().any():
+        out["footnote in the source"] = m["footnote_en"].fillna("")
+    return out.reset_index(drop=True)
 
 
 def mandates_summary(tables, sp: str) -> Note:

@@ -194,8 +194,6 @@ def _on_env_merge_info(app, env, docnames, other):
 
 def _warn_unsynced_pairs(env):
     """A notebook's .py edited but not synced: the book would build the old .ipynb."""
-    import jupytext
-
     checked = getattr(env, "budgetbook_synced", {})
     for docname in sorted(env.found_docs):
         ipynb = Path(env.doc2path(docname))
@@ -205,6 +203,8 @@ def _warn_unsynced_pairs(env):
         stamp = (py.stat().st_mtime_ns, ipynb.stat().st_mtime_ns)
         if checked.get(docname) == stamp:
             continue
+        import jupytext  # only when a pair changed: the import costs a no-change rebuild
+
         a, b = jupytext.read(py), jupytext.read(ipynb)
         if [(c.cell_type, c.source) for c in a.cells] != \
                 [(c.cell_type, c.source) for c in b.cells]:

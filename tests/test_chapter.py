@@ -138,3 +138,12 @@ def test_totals_summary_points_to_the_audit_when_it_lists_the_mismatch(tables):
     changed["source_issues"] = pd.concat([issues, listed], ignore_index=True)
     text = chapter.totals_summary(changed, "sp3").text
     assert "the source audit lists each" in text
+
+
+def test_mandates_table_carries_the_source_footnotes(tables):
+    m = tables["mandates"]
+    footnoted = m[m["footnote_en"].notna()]
+    table = chapter.mandates_table(tables, "sp5")
+    shown = table[table["footnote in the source"] != ""]
+    assert sorted(shown["symbol"]) == sorted(footnoted[footnoted["subprogramme"] == "sp5"]["symbol"])
+    assert "footnote in the source" not in chapter.mandates_table(tables, "sp1").columns
