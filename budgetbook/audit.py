@@ -12,9 +12,7 @@ import re
 import pandas as pd
 
 from . import indicators, source
-from .schema import MEASURES
-
-EXPECTED_HEADER = ["2023计划", "2023实际", "2024计划", "2025计划"]
+from .edition import edition_of
 
 
 def _finding(key, category, subprogramme, description):
@@ -29,25 +27,26 @@ def total_mismatch_key(table, subcategory_zh, measure) -> str:
 
 def total_mismatches(tables):
     """Printed subcategory totals that differ from the sum of their items."""
-    m = indicators.total_mismatches(tables["deliverables"], tables["deliverable_totals"])
+    m = indicators.total_mismatches(tables["deliverables"], tables["deliverable_totals"],
+                                    edition_of(tables).measures)
     return [_finding(total_mismatch_key(r.table, r.subcategory_zh, r.measure), "total_mismatch",
                      r.subprogramme, f"Table {r.table}, {r.subcategory_en}, {r.measure}: printed "
                      f"{r.printed}, items sum to {r.recomputed}") for r in m.itertuples()]
 
 
 def status_against_numbers(tables):
-    t = indicators.target_attainment(tables["targets_2023"])
+    t = indicators.target_attainment(tables["targets"])
     bad = t[t["status_agrees"] == False]  # noqa: E712  (NA means nothing to compare)
     return [_finding(f"status_against_numbers|{r.paragraph}|{r.indicator_zh}",
                      "status_against_numbers", r.subprogramme,
                      f"Paragraph {r.paragraph} says '{r.status_stated}' but actual "
-                     f"{r.actual_2023:g} against target {r.target_2023:g} means '{r.status_computed}'")
+                     f"{r.actual:g} against target {r.target:g} means '{r.status_computed}'")
             for r in bad.itertuples()]
 
 
 def status_without_numbers(tables):
-    t = tables["targets_2023"]
-    bad = t[t["actual_2023"].isna()]
+    t = tables["targets"]
+    bad = t[t["actual"].isna()]
     return [_finding(f"value_missing|{r.paragraph}", "value_missing", r.subprogramme,
                      f"Paragraph {r.paragraph} states the status '{r.status_stated}' with no number")
             for r in bad.itertuples()]
@@ -72,7 +71,7 @@ def identical_titles(tables):
 
 
 def figures_without_values(tables):
-    stated = set(tables["targets_2023"]["figure"].dropna())
+    stated = set(tables["targets"]["figure"].dropna())
     return [_finding(f"figure_values_not_stated|{r.figure}", "figure_values_not_stated",
                      r.subprogramme, f"The text states no value at all for Figure {r.figure}")
             for r in tables["figures"].itertuples() if r.figure not in stated]
@@ -80,11 +79,12 @@ def figures_without_values(tables):
 
 def misprinted_headers(tables, lines=None):
     found = []
+    expected = edition_of(tables).measure_labels_zh
     for table, group in tables["deliverables"].groupby("table", sort=False):
         for line in source.table_lines(table, lines):
-            # "2023 计划" without 年 is only typography; a wrong year or status is a misprint
+            # "Y 计划" without 年 is only typography; a wrong year or status is a misprint
             cells = [re.sub(r"\s+|年", "", c) for c in line.split("\t")]
-            if cells and cells[0] == "类别和次类别" and cells[1:] != EXPECTED_HEADER:
+            if cells and cells[0] == "类别和次类别" and cells[1:] != expected:
                 found.append(_finding(f"misprinted_header|{table}", "misprinted_header",
                                       group["subprogramme"].iloc[0],
                                       f"Table {table} prints the columns as {' / '.join(cells[1:])}"))
@@ -96,15 +96,16 @@ def duplicated_blocks(tables):
     """Two subcategories of one table whose totals and items are identical, value for value."""
     found = []
     d, t = tables["deliverables"], tables["deliverable_totals"]
+    measures = edition_of(tables).measures
     for table, totals in t.groupby("table", sort=False):
         rows = list(totals.itertuples())
         for i, a in enumerate(rows):
             for b in rows[i + 1:]:
-                if [getattr(a, m) for m in MEASURES] != [getattr(b, m) for m in MEASURES]:
+                if [getattr(a, m) for m in measures] != [getattr(b, m) for m in measures]:
                     continue
                 items_a = d[(d["table"] == table) & (d["subcategory_zh"] == a.subcategory_zh)]
                 items_b = d[(d["table"] == table) & (d["subcategory_zh"] == b.subcategory_zh)]
-                same_values = items_a[MEASURES].values.tolist() == items_b[MEASURES].values.tolist()
+                same_values = items_a[measures].values.tolist() == items_b[measures].values.tolist()
                 # equal numbers alone can be chance (1, 1, 1, 1); the labels must repeat too
                 shared = len(set(items_a["item_zh"]) & set(items_b["item_zh"]))
                 if len(items_a) and same_values and shared * 2 >= len(items_a):

@@ -68,7 +68,7 @@ def measure(workdir: Path) -> dict:
     csv = project / "data" / "deliverables.csv"
     lines = csv.read_text(encoding="utf-8").split("\n")
     cells = lines[1].split(",")
-    cells[-2] = str(int(cells[-2]) + 1)  # plan_2025 of the first item
+    cells[-2] = str(int(cells[-2]) + 1)  # the budget year's plan of the first item
     lines[1] = ",".join(cells)
     csv.write_text("\n".join(lines), encoding="utf-8")
     times["one_csv_change_rebuild"] = _build(project)

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import charts, indicators, schema
-from .schema import MEASURES
+from . import charts, indicators
+from .edition import ROLES, edition_of
+from .schema import PROGRAMME_ID
 
 NOT_STATED = "not stated in the source"
 # The notebook (in notebooks/) of each subprogramme id; the overview covers "programme".
@@ -27,8 +28,6 @@ NOTEBOOKS = {
     "sp7": "sp7_policy_support", "sp8": "sp8_technical_cooperation_field_support",
     "sp9c1": "sp9c1_commissions_secretariat", "sp9c2": "sp9c2_incb_secretariat",
 }
-MEASURE_HEADINGS = {"plan_2023": "2023 planned", "actual_2023": "2023 actual",
-                    "plan_2024": "2024 planned", "plan_2025": "2025 planned"}
 BODY_NAMES = {
     "treaty": "Conventions and protocols", "GA": "General Assembly",
     "ECOSOC": "Economic and Social Council", "SC": "Security Council",
@@ -99,16 +98,37 @@ def check_subprogramme(tables, sp: str, written_for: str | None = None) -> str:
     return sp
 
 
+def edition_line(tables) -> Note:
+    """Which document and which years the page is about, from the edition record."""
+    ed = edition_of(tables)
+    text = (f"From {ed.symbol}: the proposed programme plan for {ed.budget_year} and the "
+            f"programme performance in {ed.performance_year}.")
+    return Note(f"<p><small>{_e(text)}</small></p>", text)
+
+
+def commentary_note(tables, written_for: str) -> Note:
+    """Nothing when the commentary's edition is the data's; else a warning that the
+    written commentary describes another document than the numbers on the page."""
+    ed = edition_of(tables)
+    if ed.symbol == written_for:
+        return Note("", "")
+    text = (f"The commentary below was written for {written_for}; the numbers on this page "
+            f"are from {ed.symbol}. Read it as about that document, not these numbers.")
+    return Note(f'<div class="admonition warning"><p>{_e(text)}</p></div>', text)
+
+
 def heading(tables, sp: str) -> Note:
+    """A chapter's title and objective, Chinese beside English, and its edition."""
     row = _sp_row(tables, sp)
     label = _sp_label(tables, sp)
+    line = edition_line(tables)
     return Note(
-        f"<p><strong>{_e(label)}: {_e(row['title_en'])}</strong><br/>"
+        line.html + f"<p><strong>{_e(label)}: {_e(row['title_en'])}</strong><br/>"
         f"<span lang=\"zh\">{_e(row['title_zh'])}</span></p>"
         f"<p><em>Objective</em> (paragraph {_e(row['objective_paragraph'])}): "
         f"{_e(row['objective_en'])}<br/><span lang=\"zh\">{_e(row['objective_zh'])}</span></p>",
-        f"{label}: {row['title_en']}\nObjective ({row['objective_paragraph']}): "
-        f"{row['objective_en']}")
+        f"{line.text}\n{label}: {row['title_en']}\nObjective "
+        f"({row['objective_paragraph']}): {row['objective_en']}")
 
 
 def _sp_deliverables(tables, sp):
@@ -124,20 +144,22 @@ def _sp_totals(tables, sp):
 def deliverables_table(tables, sp: str) -> pd.DataFrame:
     """Every item, then per subcategory the printed total and the recomputed one."""
     items = _sp_deliverables(tables, sp)
-    rec = indicators.recomputed_totals(items, _sp_totals(tables, sp))
+    ed = edition_of(tables)
+    headings = ed.measure_labels
+    rec = indicators.recomputed_totals(items, _sp_totals(tables, sp), ed.measures)
     rows = []
     for _, total in rec.iterrows():
         sub = items[items["subcategory_zh"] == total["subcategory_zh"]]
         for _, it in sub.iterrows():
             rows.append({"category": it["category"], "subcategory": it["subcategory_en"],
                          "item": f"{it['item_no']}. {it['item_en']}",
-                         **{MEASURE_HEADINGS[m]: it[m] for m in MEASURES},
+                         **{headings[m]: it[m] for m in ed.measures},
                          "printed as —": "" if pd.isna(it["nil_in_source"]) else
-                         ", ".join(MEASURE_HEADINGS[m] for m in it["nil_in_source"].split(";"))})
+                         ", ".join(headings[m] for m in it["nil_in_source"].split(";"))})
         for kind in ("printed", "recomputed"):
             rows.append({"category": total["category"], "subcategory": total["subcategory_en"],
                          "item": f"Total ({kind})",
-                         **{MEASURE_HEADINGS[m]: total[f"{kind}_{m}"] for m in MEASURES},
+                         **{headings[m]: total[f"{kind}_{m}"] for m in ed.measures},
                          "printed as —": ""})
     out = pd.DataFrame(rows)
     if not out.empty:
@@ -147,17 +169,23 @@ def deliverables_table(tables, sp: str) -> pd.DataFrame:
 
 
 def totals_check(tables, sp: str) -> pd.DataFrame:
-    rec = indicators.recomputed_totals(_sp_deliverables(tables, sp), _sp_totals(tables, sp))
+    """Per subcategory: each measure's printed total beside the sum of its items."""
+    ed = edition_of(tables)
+    rec = indicators.recomputed_totals(_sp_deliverables(tables, sp), _sp_totals(tables, sp),
+                                       ed.measures)
     out = rec[["table", "category", "subcategory_en"]].copy()
-    for m in MEASURES:
-        out[f"{MEASURE_HEADINGS[m]} (printed/recomputed)"] = [
+    for m in ed.measures:
+        out[f"{ed.measure_labels[m]} (printed/recomputed)"] = [
             f"{p} / {r}" for p, r in zip(rec[f"printed_{m}"], rec[f"recomputed_{m}"])]
     out["all four match"] = rec["matches"].map({True: "yes", False: "NO"})
     return out.reset_index(drop=True)
 
 
 def totals_summary(tables, sp: str) -> Note:
-    rec = indicators.recomputed_totals(_sp_deliverables(tables, sp), _sp_totals(tables, sp))
+    """How many printed subcategory totals equal their items' sum; where the differences
+    stand (the source audit, or else the data)."""
+    rec = indicators.recomputed_totals(_sp_deliverables(tables, sp), _sp_totals(tables, sp),
+                                       edition_of(tables).measures)
     n, ok = len(rec), int(rec["matches"].sum())
     text = (f"{ok} of {n} printed subcategory totals equal the sum of their items in all four "
             f"measures.")
@@ -183,7 +211,7 @@ def audited_total_mismatches(tables, mismatched: pd.DataFrame) -> int:
         return 0
     keys = set(issues.loc[issues["category"] == "total_mismatch", "check_key"].dropna())
     return sum(all(total_mismatch_key(r["table"], r["subcategory_zh"], m) in keys
-                   for m in MEASURES if r[f"difference_{m}"] != 0)
+                   for m in edition_of(tables).measures if r[f"difference_{m}"] != 0)
                for _, r in mismatched.iterrows())
 
 
@@ -194,72 +222,91 @@ def _subcategory_frame(tables, sp):
 
 
 def delivery_chart(tables, sp: str) -> charts.Chart:
-    t = indicators.delivery_rate(_subcategory_frame(tables, sp))
+    """Delivery rate per subcategory in the performance year, against a 100 % line."""
+    ed = edition_of(tables)
+    plan, actual, year = ed.measure("prior_plan"), ed.measure("prior_actual"), ed.performance_year
+    t = indicators.delivery_rate(_subcategory_frame(tables, sp), plan, actual)
     t["delivery_rate_pct"] = t["delivery_rate"] * 100
     t["note"] = [f"{a} of {p}" if n == "" else n
-                 for a, p, n in zip(t["actual_2023"], t["plan_2023"], t["delivery_note"])]
-    total_plan, total_actual = int(t["plan_2023"].sum()), int(t["actual_2023"].sum())
+                 for a, p, n in zip(t[actual], t[plan], t["delivery_note"])]
+    total_plan, total_actual = int(t[plan].sum()), int(t[actual].sum())
     under = t[t["delivery_rate"] < 1]["label"].tolist()
     title = (f"{_sp_label(tables, sp)}: "
-             + (f"all quantified subcategories delivered at least as planned in 2023"
-                if not under else f"{len(under)} of {len(t)} subcategories fell short of the 2023 plan"))
+             + (f"all quantified subcategories delivered at least as planned in {year}"
+                if not under else f"{len(under)} of {len(t)} subcategories fell short of the "
+                                  f"{year} plan"))
     table = t["table"].iloc[0]
-    alt = (f"Horizontal bar chart of the 2023 delivery rate (actual as a percentage of plan) for "
+    alt = (f"Horizontal bar chart of the {year} delivery rate (actual as a percentage of plan) for "
            f"each deliverable subcategory of {_sp_label(tables, sp)}, with a dashed line at 100 "
            f"percent. Summed over subcategories, {total_actual} units were delivered against "
            f"{total_plan} planned. Below plan: {', '.join(under) if under else 'none'}.")
     return charts.hbars(t, "label", "delivery_rate_pct", title=title, alt=alt,
-                        source=f"A/79/6 (Sect. 16)/Part A, Table {table} (printed subcategory totals)",
-                        xlabel="2023 actual as % of 2023 plan", reference=100, annotate="note",
-                        name=f"{sp}_delivery_2023")
+                        source=ed.cite(f"Table {table} (printed subcategory totals)"),
+                        xlabel=f"{year} actual as % of {year} plan", reference=100,
+                        annotate="note", name=f"{sp}_delivery_{year}")
 
 
 def change_chart(tables, sp: str) -> charts.Chart:
-    t = indicators.plan_change(_subcategory_frame(tables, sp))
+    """Change per subcategory from the current year's plan to the budget year's."""
+    ed = edition_of(tables)
+    base, new = ed.measure("current_plan"), ed.measure("budget_plan")
+    y0, y1 = ed.current_year, ed.budget_year
+    t = indicators.plan_change(_subcategory_frame(tables, sp), base, new)
     t["note"] = [f"{b} → {n}" + (f" ({note})" if note else "")
-                 for b, n, note in zip(t["plan_2024"], t["plan_2025"], t["change_note"])]
+                 for b, n, note in zip(t[base], t[new], t["change_note"])]
     up, down = t[t["change"] > 0]["label"].tolist(), t[t["change"] < 0]["label"].tolist()
-    title = (f"{_sp_label(tables, sp)}: 2025 plan is higher than 2024 in {len(up)}, "
+    title = (f"{_sp_label(tables, sp)}: {y1} plan is higher than {y0} in {len(up)}, "
              f"lower in {len(down)} of {len(t)} subcategories")
     table = t["table"].iloc[0]
-    alt = (f"Horizontal bar chart of the change from the 2024 plan to the 2025 plan, in units, per "
+    alt = (f"Horizontal bar chart of the change from the {y0} plan to the {y1} plan, in units, per "
            f"deliverable subcategory of {_sp_label(tables, sp)}. Increases: "
            f"{', '.join(up) or 'none'}. Decreases: {', '.join(down) or 'none'}.")
     return charts.hbars(t, "label", "change", title=title, alt=alt,
-                        source=f"A/79/6 (Sect. 16)/Part A, Table {table} (printed subcategory totals)",
-                        xlabel="change, 2025 plan minus 2024 plan (units of each subcategory)",
-                        reference=0, annotate="note", name=f"{sp}_change_2024_2025")
+                        source=ed.cite(f"Table {table} (printed subcategory totals)"),
+                        xlabel=f"change, {y1} plan minus {y0} plan (units of each subcategory)",
+                        reference=0, annotate="note", name=f"{sp}_change_{y0}_{y1}")
 
 
 def plan_vs_actual_table(tables, sp: str) -> pd.DataFrame:
-    """Per subcategory: the 2025 plan against the 2023 actual (absolute and percent)."""
-    t = indicators.plan_2025_vs_actual_2023(_subcategory_frame(tables, sp))
+    """Per subcategory: the budget year's plan against the performance year's actual
+    (absolute and percent)."""
+    ed = edition_of(tables)
+    actual, plan = ed.measure("prior_actual"), ed.measure("budget_plan")
+    t = indicators.plan_change(_subcategory_frame(tables, sp), base=actual, new=plan)
     return pd.DataFrame({
-        "subcategory": t["label"], "2023 actual": t["actual_2023"],
-        "2025 planned": t["plan_2025"], "change": t["change"],
+        "subcategory": t["label"], ed.measure_labels[actual]: t[actual],
+        ed.measure_labels[plan]: t[plan], "change": t["change"],
         "change %": [("—" if pd.isna(p) else f"{p:+.0f}%") for p in t["change_pct"]],
-        "note": t["change_note"].replace({"new": "nothing delivered in 2023",
-                                          "discontinued": "none planned for 2025"}),
+        "note": t["change_note"].replace({
+            "new": f"nothing delivered in {ed.performance_year}",
+            "discontinued": f"none planned for {ed.budget_year}"}),
     }).reset_index(drop=True)
 
 
 def measures_chart(tables, sp: str) -> charts.Chart:
+    """The four measures of each subcategory side by side."""
+    ed = edition_of(tables)
     t = _subcategory_frame(tables, sp)
     table = t["table"].iloc[0]
-    title = f"{_sp_label(tables, sp)}: quantified deliverables by subcategory, 2023 to 2025"
+    title = (f"{_sp_label(tables, sp)}: quantified deliverables by subcategory, "
+             f"{ed.performance_year} to {ed.budget_year}")
+    y = ed.budget_year
     alt = (f"Grouped horizontal bar chart: for each deliverable subcategory of "
-           f"{_sp_label(tables, sp)}, the 2023 plan, 2023 actual, 2024 plan and 2025 plan. "
-           + "; ".join(f"{r.label}: {r.plan_2023}, {r.actual_2023}, {r.plan_2024}, {r.plan_2025}"
-                       for r in t.itertuples()))
+           f"{_sp_label(tables, sp)}, the {y - 2} plan, {y - 2} actual, {y - 1} plan and {y} "
+           f"plan. " + "; ".join(f"{label}: " + ", ".join(str(v) for v in values)
+                                for label, *values in t[["label"] + ed.measures].itertuples(
+                                    index=False)))
     return charts.measure_bars(t, "label", title=title, alt=alt,
-                               source=f"A/79/6 (Sect. 16)/Part A, Table {table}",
+                               measures={m: (role, ed.measure_labels[m])
+                                         for role, m in zip(ROLES, ed.measures)},
+                               source=ed.cite(f"Table {table}"),
                                unit="number (documents, meetings, projects, days, ...)",
                                name=f"{sp}_deliverables_chart")
 
 
 def _sp_label(tables, sp):
     row = _sp_row(tables, sp)
-    if sp == "programme":
+    if sp == PROGRAMME_ID:
         return "Programme-wide"
     return f"Subprogramme {row['number']}" + (
         f", component {row['component']}" if pd.notna(row["component"]) else "")
@@ -276,9 +323,11 @@ def narrative_table(tables, sp: str) -> pd.DataFrame:
 
 
 def result_title(tables, sp: str, result: int) -> Note:
+    """A result's title, Chinese beside English, with its paragraph and measure."""
     r = tables["results"]
     row = r[(r["subprogramme"] == sp) & (r["result"] == result)].iloc[0]
-    kind = "2023 performance highlight" if result == 0 else f"Result {result}"
+    kind = (f"{edition_of(tables).performance_year} performance highlight" if result == 0
+            else f"Result {result}")
     return Note(f"<p><strong>{_e(kind)}: {_e(row['title_en'])}</strong><br/>"
                 f"<span lang=\"zh\">{_e(row['title_zh'])}</span><br/><small>From paragraph "
                 f"{_e(row['first_paragraph'])}; performance measure: {_e(row['measure'])}</small></p>",
@@ -310,22 +359,25 @@ def result_block(tables, sp: str, result: int) -> Note:
 
 
 def figure_values(tables, figure: str) -> pd.DataFrame:
-    """Years 2021-2025 of a figure: the values its paragraphs state, else 'not stated'."""
+    """Every year a figure may show (Y-4 to Y): the values its paragraphs state, else
+    'not stated' (never a value the text does not give)."""
+    ed = edition_of(tables)
     f = tables["figures"]
     fig = f[f["figure"] == figure].iloc[0]
-    t = tables["targets_2023"]
+    t = tables["targets"]
     stated = t[t["figure"] == figure]
     rows = []
-    for year in schema.YEARS:
-        if year == 2023 and len(stated):
-            for s in stated.itertuples():
+    for year in ed.years:
+        of_year = stated[stated["year"] == year]
+        if len(of_year):
+            for s in of_year.itertuples():
                 rows.append({"year": year, "series": s.indicator_en,
-                             "value stated": _num(s.actual_2023, s.unit),
-                             "target stated": _num(s.target_2023, s.unit),
+                             "value stated": _num(s.actual, s.unit),
+                             "target stated": _num(s.target, s.unit),
                              "cited in": f"paragraph {s.paragraph}"})
         else:
             rows.append({"year": year, "series": "", "value stated": NOT_STATED,
-                         "target stated": NOT_STATED if year >= 2023 else "",
+                         "target stated": NOT_STATED if year >= ed.performance_year else "",
                          "cited in": ""})
     out = pd.DataFrame(rows)
     out.attrs["title"] = f"Figure {figure}: {fig['title_en']}"
@@ -341,12 +393,15 @@ def _num(value, unit):
 
 
 def figure_caption(tables, sp: str, result: int) -> Note:
+    """What a result's measure is: a text table read by year, or a figure without values."""
+    ed = edition_of(tables)
     r = tables["results"]
     measure = r[(r["subprogramme"] == sp) & (r["result"] == result)]["measure"].iloc[0]
     kind, number = measure.split(" ")
     if kind == "Table":
         text = (f"Table {number} is a text table; each cell is one statement, read by year "
-                f"(actual for past years, planned for 2024 and 2025).")
+                f"(actual for past years, planned for {ed.current_year} and "
+                f"{ed.budget_year}).")
     else:
         f = tables["figures"]
         fig = f[f["figure"] == number].iloc[0]
@@ -356,13 +411,25 @@ def figure_caption(tables, sp: str, result: int) -> Note:
     return Note(f"<p><em>{_e(text)}</em></p>", text)
 
 
+def _target_years(tables, t) -> tuple[str, str]:
+    """Column labels for the actual and target: with the year when all rows share it."""
+    years = set(t["year"])
+    year = years.pop() if len(years) == 1 else edition_of(tables).performance_year
+    return f"{year} actual", f"{year} target"
+
+
 def targets_table(tables, sp: str) -> pd.DataFrame:
-    t = indicators.target_attainment(tables["targets_2023"])
+    """Each numeric statement of a target paragraph: actual, target, attainment, and the
+    status the text states beside the status the numbers imply."""
+    t = indicators.target_attainment(tables["targets"])
     t = t[t["subprogramme"] == sp]
+    actual_label, target_label = _target_years(tables, tables["targets"])
+    mixed = tables["targets"]["year"].nunique() > 1
     return pd.DataFrame({
         "result": t["result"], "paragraph": t["paragraph"], "indicator": t["indicator_en"],
-        "2023 actual": [_num(a, u) for a, u in zip(t["actual_2023"], t["unit"])],
-        "2023 target": [_num(a, u) for a, u in zip(t["target_2023"], t["unit"])],
+        **({"year": t["year"]} if mixed else {}),
+        actual_label: [_num(a, u) for a, u in zip(t["actual"], t["unit"])],
+        target_label: [_num(a, u) for a, u in zip(t["target"], t["unit"])],
         "attainment": [_pct(a) for a in t["attainment"]],
         "status stated": t["status_stated"].fillna("(none)"),
         "status by the numbers": t["status_computed"].fillna("(no target)"),
@@ -372,27 +439,29 @@ def targets_table(tables, sp: str) -> pd.DataFrame:
 
 def target_chart(tables, sp: str):
     """Actual as a percentage of target, for statements with both; a Note if there are none."""
-    t = indicators.target_attainment(tables["targets_2023"])
+    ed = edition_of(tables)
+    year = ed.performance_year
+    t = indicators.target_attainment(tables["targets"])
     t = t[(t["subprogramme"] == sp) & t["attainment"].notna()].copy()
     if t.empty:
-        text = "No 2023 target is stated with a number, so no attainment can be computed."
+        text = f"No {year} target is stated with a number, so no attainment can be computed."
         return Note(f"<p>{_e(text)}</p>", text)
     t["label"] = "R" + t["result"].astype(str) + ": " + t["indicator_en"]
     t["attainment_pct"] = t["attainment"] * 100
     t["note"] = [f"{_num(a, u)} vs target {_num(g, u)}"
-                 for a, g, u in zip(t["actual_2023"], t["target_2023"], t["unit"])]
+                 for a, g, u in zip(t["actual"], t["target"], t["unit"])]
     missed = t[t["attainment"] < 1]
     title = (f"{_sp_label(tables, sp)}: "
-             + ("every 2023 target stated with a number was met or exceeded" if missed.empty
-                else f"{len(missed)} of {len(t)} numeric 2023 targets missed"))
-    alt = (f"Horizontal bar chart of 2023 actual as a percentage of the 2023 target for "
+             + (f"every {year} target stated with a number was met or exceeded" if missed.empty
+                else f"{len(missed)} of {len(t)} numeric {year} targets missed"))
+    alt = (f"Horizontal bar chart of {year} actual as a percentage of the {year} target for "
            f"{_sp_label(tables, sp)}, dashed line at 100 percent. "
            + "; ".join(f"{r.label}: {r.note}" for r in t.itertuples()))
     paragraphs = ", ".join(dict.fromkeys(t["paragraph"]))
     return charts.hbars(t, "label", "attainment_pct", title=title, alt=alt,
-                        source=f"A/79/6 (Sect. 16)/Part A, paragraphs {paragraphs}",
-                        xlabel="2023 actual as % of 2023 target", reference=100,
-                        annotate="note", name=f"{sp}_targets_2023")
+                        source=ed.cite(f"paragraphs {paragraphs}"),
+                        xlabel=f"{year} actual as % of {year} target", reference=100,
+                        annotate="note", name=f"{sp}_targets_{year}")
 
 
 def mandates_table(tables, sp: str) -> pd.DataFrame:
@@ -470,53 +539,64 @@ def deliverables_by_category(tables) -> pd.DataFrame:
     labels = _chapter_labels(tables)
     out = t.assign(subprogramme=t["subprogramme"].map(labels),
                    subcategory=t["category"] + ". " + t["subcategory_en"])
-    pivot = out.pivot_table(index="subcategory", columns="subprogramme", values="plan_2025",
+    plan = edition_of(tables).measure("budget_plan")
+    pivot = out.pivot_table(index="subcategory", columns="subprogramme", values=plan,
                             aggfunc="sum", sort=False)
     order = [labels[s] for s in tables["subprogrammes"]["id"] if labels[s] in pivot.columns]
     return pivot[order].astype("Int64").reset_index()
 
 
 def _by_subprogramme(tables):
-    t = indicators.subprogramme_totals(tables["deliverable_totals"], by=("subprogramme",))
+    t = indicators.subprogramme_totals(tables["deliverable_totals"],
+                                       edition_of(tables).measures, by=("subprogramme",))
     t["label"] = t["subprogramme"].map(_chapter_labels(tables))
     return t
 
 
 def overview_delivery_chart(tables) -> charts.Chart:
-    t = indicators.delivery_rate(_by_subprogramme(tables))
+    """Delivery rate per subprogramme, summed over its quantified deliverables."""
+    ed = edition_of(tables)
+    plan, actual, year = ed.measure("prior_plan"), ed.measure("prior_actual"), ed.performance_year
+    t = indicators.delivery_rate(_by_subprogramme(tables), plan, actual)
     t["delivery_rate_pct"] = t["delivery_rate"] * 100
-    t["note"] = [f"{a} of {p}" for a, p in zip(t["actual_2023"], t["plan_2023"])]
+    t["note"] = [f"{a} of {p}" for a, p in zip(t[actual], t[plan])]
     lowest = t.sort_values("delivery_rate").iloc[0]
     over = int((t["delivery_rate"] >= 1).sum())
-    title = (f"{over} of {len(t)} delivered at least their 2023 plan; lowest: "
+    title = (f"{over} of {len(t)} delivered at least their {year} plan; lowest: "
              f"{lowest['label']} at {lowest['delivery_rate']:.0%}")
-    alt = ("Horizontal bar chart of the 2023 delivery rate (actual as a percentage of plan, summed "
-           "over all quantified deliverables) for each subprogramme, dashed line at 100 percent. "
-           + "; ".join(f"{r.label}: {r.note}" for r in t.itertuples()))
+    alt = (f"Horizontal bar chart of the {year} delivery rate (actual as a percentage of plan, "
+           f"summed over all quantified deliverables) for each subprogramme, dashed line at 100 "
+           f"percent. " + "; ".join(f"{r.label}: {r.note}" for r in t.itertuples()))
+    deliverable_tables = ", ".join(dict.fromkeys(tables["deliverable_totals"]["table"]))
     return charts.hbars(t, "label", "delivery_rate_pct", title=title, alt=alt,
-                        source="A/79/6 (Sect. 16)/Part A, Tables 16.1, 16.4, 16.6, 16.8, 16.12, "
-                               "16.13, 16.14, 16.17, 16.21, 16.22, 16.25 (printed subcategory totals)",
-                        xlabel="2023 actual as % of 2023 plan (all quantified deliverables)",
-                        reference=100, annotate="note", name="overview_delivery_2023")
+                        source=ed.cite(f"Tables {deliverable_tables} (printed subcategory "
+                                       f"totals)"),
+                        xlabel=f"{year} actual as % of {year} plan (all quantified deliverables)",
+                        reference=100, annotate="note", name=f"overview_delivery_{year}")
 
 
 def overview_change_chart(tables) -> charts.Chart:
-    t = indicators.plan_change(_by_subprogramme(tables))
-    t["note"] = [f"{b} → {n}" for b, n in zip(t["plan_2024"], t["plan_2025"])]
+    """Change per subprogramme from the current year's plan to the budget year's."""
+    ed = edition_of(tables)
+    base, new = ed.measure("current_plan"), ed.measure("budget_plan")
+    y0, y1 = ed.current_year, ed.budget_year
+    t = indicators.plan_change(_by_subprogramme(tables), base, new)
+    t["note"] = [f"{b} → {n}" for b, n in zip(t[base], t[new])]
     biggest = t.sort_values("change_pct", ascending=False).iloc[0]
-    title = (f"Planned 2025 output rises most for {biggest['label']} "
-             f"({biggest['change_pct']:+.0f}% on 2024)")
-    alt = ("Horizontal bar chart of the percentage change from the 2024 plan to the 2025 plan, "
-           "summed over all quantified deliverables, per subprogramme. "
+    title = (f"Planned {y1} output rises most for {biggest['label']} "
+             f"({biggest['change_pct']:+.0f}% on {y0})")
+    alt = (f"Horizontal bar chart of the percentage change from the {y0} plan to the {y1} plan, "
+           f"summed over all quantified deliverables, per subprogramme. "
            + "; ".join(f"{r.label}: {r.note}" for r in t.itertuples()))
     return charts.hbars(t, "label", "change_pct", title=title, alt=alt,
-                        source="A/79/6 (Sect. 16)/Part A, deliverables tables (printed subcategory totals)",
-                        xlabel="change from 2024 plan to 2025 plan (% of 2024 plan)",
-                        reference=0, annotate="note", name="overview_change_2024_2025")
+                        source=ed.cite("deliverables tables (printed subcategory totals)"),
+                        xlabel=f"change from {y0} plan to {y1} plan (% of {y0} plan)",
+                        reference=0, annotate="note", name=f"overview_change_{y0}_{y1}")
 
 
 def overview_attainment(tables) -> pd.DataFrame:
-    s = indicators.attainment_summary(tables["targets_2023"])
+    """Per subprogramme: how the numeric target statements compare with their targets."""
+    s = indicators.attainment_summary(tables["targets"])
     s["subprogramme"] = s["subprogramme"].map(_chapter_labels(tables))
     return s.rename(columns={"statements": "numeric statements", "with_target": "with a target",
                              "not_met": "not met", "status_disagrees": "status word disagrees"})
@@ -541,8 +621,8 @@ def overview_mandates_chart(tables) -> charts.Chart:
            "all subprogrammes together. " + "; ".join(f"{r.label}: {r.mandates}"
                                                       for r in m.itertuples()))
     return charts.hbars(m, "label", "mandates", title=title, alt=alt,
-                        source="A/79/6 (Sect. 16)/Part A, legislative mandates (paragraph 16.9 and "
-                               "the subprogramme lists)",
+                        source=edition_of(tables).cite(
+                            "legislative mandates (the programme-wide and subprogramme lists)"),
                         xlabel="mandates listed (number)", colour_by=None, name="overview_mandates")
 
 

@@ -21,13 +21,13 @@ import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
-# Okabe & Ito (2008), safe for the common colour-vision deficiencies.
+# The Okabe-Ito palette, safe for the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
            "#000000"]
-MEASURE_COLOURS = {"plan_2023": "#56B4E9", "actual_2023": "#0072B2",
-                   "plan_2024": "#E69F00", "plan_2025": "#D55E00"}
-MEASURE_LABELS = {"plan_2023": "2023 planned", "actual_2023": "2023 actual",
-                  "plan_2024": "2024 planned", "plan_2025": "2025 planned"}
+# The four measures by role (budgetbook.edition.ROLES): the two of the performance year in
+# blues, the current and budget years' plans in orange and vermilion.
+ROLE_COLOURS = {"prior_plan": "#56B4E9", "prior_actual": "#0072B2",
+                "current_plan": "#E69F00", "budget_plan": "#D55E00"}
 HOUSE_STYLE = {
     "figure.dpi": 100,
     "savefig.dpi": 100,
@@ -132,9 +132,14 @@ def _new(height):
 
 
 def measure_bars(data: pd.DataFrame, label: str, *, title: str, alt: str, source: str,
-                 unit: str, measures=("plan_2023", "actual_2023", "plan_2024", "plan_2025"),
-                 name="measures") -> Chart:
-    """Horizontal grouped bars: one group per row of ``data``, one bar per measure."""
+                 unit: str, measures: dict[str, tuple[str, str]], name="measures") -> Chart:
+    """Horizontal grouped bars: one group per row of ``data``, one bar per measure.
+
+    ``measures`` maps each column to its (role, legend label), e.g. from an edition:
+    ``{m: (role, edition.measure_labels[m]) for role, m in zip(ROLES, edition.measures)}``.
+    """
+    roles = {m: role for m, (role, _) in measures.items()}
+    labels = {m: text for m, (_, text) in measures.items()}
     measures = list(measures)
     n = len(data)
     with matplotlib.rc_context(HOUSE_STYLE):
@@ -142,8 +147,8 @@ def measure_bars(data: pd.DataFrame, label: str, *, title: str, alt: str, source
         height = 0.8 / len(measures)
         for k, m in enumerate(measures):
             ys = [i + (k - (len(measures) - 1) / 2) * height for i in range(n)]
-            ax.barh(ys, data[m].astype(float), height=height, color=MEASURE_COLOURS[m],
-                    label=MEASURE_LABELS[m])
+            ax.barh(ys, data[m].astype(float), height=height, color=ROLE_COLOURS[roles[m]],
+                    label=labels[m])
         ax.set_yticks(range(n), [_wrap(str(v), 40) for v in data[label]])
         ax.invert_yaxis()
         # outside the axes, so it never covers a bar

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from . import schema
-from .load import DEFAULT_DATA_DIR, DataError, load_all
+from .load import DEFAULT_DATA_DIR, DataError, load_all, read_edition
 
 
 def _cmd_validate(args) -> int:
@@ -29,7 +29,11 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_datapackage(args) -> int:
-    text = schema.datapackage_json()
+    try:
+        text = schema.datapackage_json(read_edition(args.data_dir))
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     target = Path(args.data_dir or DEFAULT_DATA_DIR) / "datapackage.json"
     if args.check:
         if not target.is_file() or target.read_text(encoding="utf-8") != text:

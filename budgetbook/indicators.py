@@ -8,25 +8,25 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .schema import MEASURES
-
 SUBCATEGORY_KEY = ["table", "subprogramme", "category", "subcategory_zh", "subcategory_en"]
 
 
-def recomputed_totals(deliverables: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
-    """Printed subcategory totals beside the sums of their items, per measure.
+def recomputed_totals(deliverables: pd.DataFrame, totals: pd.DataFrame,
+                      measures: list[str]) -> pd.DataFrame:
+    """Printed subcategory totals beside the sums of their items, per measure (the four
+    measure columns of the edition, :attr:`budgetbook.edition.Edition.measures`).
 
     Columns: the subcategory key, then for each measure ``printed_<m>``,
     ``recomputed_<m>``, ``difference_<m>`` (printed - recomputed), and
     ``matches`` (all four equal). A subcategory whose items are missing from
     deliverables.csv gets a recomputed total of 0, which shows as a mismatch.
     """
-    sums = deliverables.groupby(SUBCATEGORY_KEY, sort=False)[MEASURES].sum().reset_index()
-    merged = totals[SUBCATEGORY_KEY + MEASURES].merge(
+    sums = deliverables.groupby(SUBCATEGORY_KEY, sort=False)[measures].sum().reset_index()
+    merged = totals[SUBCATEGORY_KEY + measures].merge(
         sums, on=SUBCATEGORY_KEY, how="left", suffixes=("", "_items"))
     out = merged[SUBCATEGORY_KEY].copy()
     all_match = pd.Series(True, index=merged.index)
-    for m in MEASURES:
+    for m in measures:
         recomputed = merged[f"{m}_items"].fillna(0).astype("int64")
         out[f"printed_{m}"] = merged[m].astype("int64")
         out[f"recomputed_{m}"] = recomputed
@@ -36,12 +36,13 @@ def recomputed_totals(deliverables: pd.DataFrame, totals: pd.DataFrame) -> pd.Da
     return out
 
 
-def total_mismatches(deliverables: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
+def total_mismatches(deliverables: pd.DataFrame, totals: pd.DataFrame,
+                     measures: list[str]) -> pd.DataFrame:
     """One row per (subcategory, measure) whose printed total differs from its items' sum."""
-    rec = recomputed_totals(deliverables, totals)
+    rec = recomputed_totals(deliverables, totals, measures)
     rows = []
     for _, r in rec.iterrows():
-        for m in MEASURES:
+        for m in measures:
             if r[f"difference_{m}"] != 0:
                 rows.append({**{k: r[k] for k in SUBCATEGORY_KEY}, "measure": m,
                              "printed": r[f"printed_{m}"], "recomputed": r[f"recomputed_{m}"],
@@ -50,16 +51,17 @@ def total_mismatches(deliverables: pd.DataFrame, totals: pd.DataFrame) -> pd.Dat
                                                           "difference"])
 
 
-def delivery_rate(df: pd.DataFrame) -> pd.DataFrame:
-    """2023 delivery rate = actual_2023 / plan_2023.
+def delivery_rate(df: pd.DataFrame, plan: str, actual: str) -> pd.DataFrame:
+    """Delivery rate = actual / plan, in the performance year (columns ``actual_{Y-2}`` and
+    ``plan_{Y-2}`` of an edition with budget year Y).
 
     Adds ``delivery_rate`` (a ratio; <NA> where the plan is 0) and
     ``delivery_note``: "unplanned" where nothing was planned but something
     was delivered, "nil" where both are 0, "" otherwise.
     """
     out = df.copy()
-    plan = out["plan_2023"].astype("Float64")
-    actual = out["actual_2023"].astype("Float64")
+    plan = out[plan].astype("Float64")
+    actual = out[actual].astype("Float64")
     out["delivery_rate"] = (actual / plan).where(plan != 0)
     note = pd.Series("", index=out.index, dtype="string")
     note[(plan == 0) & (actual > 0)] = "unplanned"
@@ -68,8 +70,9 @@ def delivery_rate(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def plan_change(df: pd.DataFrame, base: str = "plan_2024", new: str = "plan_2025") -> pd.DataFrame:
-    """Change from ``base`` to ``new`` (default 2024 plan to 2025 plan).
+def plan_change(df: pd.DataFrame, base: str, new: str) -> pd.DataFrame:
+    """Change from column ``base`` to column ``new`` (e.g. from the current year's plan to
+    the budget year's, or from the performance year's actual to the budget year's plan).
 
     Adds ``change`` (new - base) and ``change_pct`` (percent of base; <NA>
     where base is 0), and ``change_note``: "new" where base is 0 and new > 0,
@@ -88,26 +91,22 @@ def plan_change(df: pd.DataFrame, base: str = "plan_2024", new: str = "plan_2025
     return out
 
 
-def plan_2025_vs_actual_2023(df: pd.DataFrame) -> pd.DataFrame:
-    """The 2025 plan against what was actually delivered in 2023."""
-    return plan_change(df, base="actual_2023", new="plan_2025")
-
-
-def subprogramme_totals(totals: pd.DataFrame, by=("subprogramme", "category")) -> pd.DataFrame:
+def subprogramme_totals(totals: pd.DataFrame, measures: list[str],
+                        by=("subprogramme", "category")) -> pd.DataFrame:
     """Printed subcategory totals summed per subprogramme (and category)."""
-    return totals.groupby(list(by), sort=False)[MEASURES].sum().reset_index()
+    return totals.groupby(list(by), sort=False)[measures].sum().reset_index()
 
 
 def target_attainment(targets: pd.DataFrame) -> pd.DataFrame:
-    """2023 target attainment = actual_2023 / target_2023, and the status it implies.
+    """Target attainment = actual / target, and the status it implies.
 
     Adds ``attainment`` (ratio; <NA> without a target or with a target of 0),
     ``status_computed`` (exceeded / met / not_met; <NA> without a target) and
     ``status_agrees`` (True/False; <NA> when either status is missing).
     """
     out = targets.copy()
-    actual = out["actual_2023"].astype("Float64")
-    target = out["target_2023"].astype("Float64")
+    actual = out["actual"].astype("Float64")
+    target = out["target"].astype("Float64")
     out["attainment"] = (actual / target).where(target.notna() & (target != 0))
     computed = pd.Series(pd.NA, index=out.index, dtype="string")
     has = target.notna()
@@ -129,7 +128,7 @@ def attainment_summary(targets: pd.DataFrame) -> pd.DataFrame:
     g = att.groupby("subprogramme", sort=False)
     return pd.DataFrame({
         "statements": g.size(),
-        "with_target": g["target_2023"].count(),
+        "with_target": g["target"].count(),
         "exceeded": g["status_computed"].apply(lambda s: int((s == "exceeded").sum())),
         "met": g["status_computed"].apply(lambda s: int((s == "met").sum())),
         "not_met": g["status_computed"].apply(lambda s: int((s == "not_met").sum())),

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
+from .edition import Edition, edition_of
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
@@ -94,11 +95,27 @@ def _check_value(path, line, field, value):
     return parsed
 
 
-def read_resource(name: str, directory=None) -> pd.DataFrame:
-    """Read and validate one CSV of the contract (foreign keys not checked)."""
-    if name not in schema.RESOURCES:
+def read_edition(directory=None) -> Edition:
+    """The edition a data directory describes (its edition.csv, one row)."""
+    df = read_resource("edition", directory)
+    if len(df) != 1:
+        raise DataError(data_dir(directory) / "edition.csv",
+                        f"must hold exactly one row (the edition); it holds {len(df)}",
+                        df.attrs["lines"][1] if len(df) > 1 else 2)
+    return edition_of({"edition": df})
+
+
+def read_resource(name: str, directory=None, edition: Edition | None = None) -> pd.DataFrame:
+    """Read and validate one CSV of the contract (foreign keys not checked). Its columns
+    follow from the edition (read from the directory's edition.csv unless given)."""
+    if name not in schema.RESOURCE_NAMES:
         known = ", ".join(schema.RESOURCE_NAMES)
         raise KeyError(f"unknown table {name!r}; the data contract has: {known}")
+    if name == "edition":
+        resource = {"fields": schema.edition_fields(), "primaryKey": ["symbol"]}
+    else:
+        edition = edition or read_edition(directory)
+        resource = schema.resources(edition)[name]
     directory = data_dir(directory)
     if not directory.is_dir():
         raise DataError(directory, "the data directory does not exist"
@@ -112,10 +129,14 @@ def read_resource(name: str, directory=None) -> pd.DataFrame:
         header = next(reader)
     except StopIteration:
         raise DataError(path, "file is empty (no header row)", line=1) from None
-    fields = schema.RESOURCES[name]["fields"]
+    fields = resource["fields"]
     for field in fields:
         if field["name"] not in header:
-            raise DataError(path, "required column is missing from the header", 1, field["name"])
+            rule = "required column is missing from the header"
+            if edition is not None and field["name"] in edition.measures:
+                rule += (f"; edition.csv gives budget year {edition.budget_year}, so the "
+                         f"measure columns are {', '.join(edition.measures)}")
+            raise DataError(path, rule, 1, field["name"])
     if len(set(header)) != len(header):
         dup = next(h for h in header if header.count(h) > 1)
         raise DataError(path, "column appears twice in the header", 1, dup)
@@ -126,7 +147,7 @@ def read_resource(name: str, directory=None) -> pd.DataFrame:
             raise DataError(path, f"column is not in the data contract; {name}.csv has the "
                                   f"columns {', '.join(names)}", 1, column)
     index = {h: i for i, h in enumerate(header)}
-    key = schema.RESOURCES[name]["primaryKey"]
+    key = resource["primaryKey"]
     seen_keys: dict[tuple, int] = {}
     records = []
     for row in reader:
@@ -167,31 +188,41 @@ def _frame(records, fields) -> pd.DataFrame:
 
 def load(name: str, directory=None) -> pd.DataFrame:
     """Load one table, validated against its schema and its foreign keys."""
-    df = read_resource(name, directory)
-    if schema.RESOURCES[name].get("foreignKeys"):
-        ids = set(read_resource("subprogrammes", directory)["id"])
+    edition = None if name == "edition" else read_edition(directory)
+    df = read_resource(name, directory, edition)
+    if name not in ("edition", "subprogrammes"):
+        ids = set(read_resource("subprogrammes", directory, edition)["id"])
         _check_foreign_keys(name, df, ids, data_dir(directory))
     return df
 
 
 def _check_foreign_keys(name, df, ids, directory):
-    for fk in schema.RESOURCES[name].get("foreignKeys", []):
-        col = fk["fields"]
+    if "subprogramme" in df.columns:
+        col = "subprogramme"
         for value, line in zip(df[col], df.attrs["lines"]):
-            if value not in ids:
+            if value is not pd.NA and value not in ids:
                 raise DataError(directory / f"{name}.csv",
                                 "refers to a subprogramme that subprogrammes.csv does not list",
                                 line, col, value)
 
 
 def load_all(directory=None) -> dict[str, pd.DataFrame]:
-    """Load and validate every table of the contract; raises on the first problem."""
-    tables = {"subprogrammes": read_resource("subprogrammes", directory)}
+    """Load and validate every table of the contract; raises on the first problem.
+
+    The dict holds one DataFrame per file, ``edition`` included (one row; see
+    :func:`budgetbook.edition.edition_of`)."""
+    edition = read_edition(directory)
+    tables = {"edition": read_resource("edition", directory),
+              "subprogrammes": read_resource("subprogrammes", directory, edition)}
     ids = set(tables["subprogrammes"]["id"])
+    if schema.PROGRAMME_ID not in ids:
+        raise DataError(data_dir(directory) / "subprogrammes.csv",
+                        f"must list the programme as a whole, with the id "
+                        f"'{schema.PROGRAMME_ID}'", 2, "id")
     for name in schema.RESOURCE_NAMES:
-        if name == "subprogrammes":
+        if name in ("edition", "subprogrammes"):
             continue
-        tables[name] = read_resource(name, directory)
+        tables[name] = read_resource(name, directory, edition)
         _check_foreign_keys(name, tables[name], ids, data_dir(directory))
     _check_references(tables, data_dir(directory))
     return tables
@@ -223,7 +254,7 @@ def _check_references(tables, directory):
     first_missing("results", list(tables["results"]["measure"]), figures | text_tables,
                   "measure", "names a figure that figures.csv does not list or a table "
                              "that performance_measures.csv does not hold")
-    targets = tables["targets_2023"]
-    first_missing("targets_2023", [None if pd.isna(f) else f for f in targets["figure"]],
+    targets = tables["targets"]
+    first_missing("targets", [None if pd.isna(f) else f for f in targets["figure"]],
                   set(tables["figures"]["figure"]), "figure",
                   "names a figure that figures.csv does not list")

@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .load import DEFAULT_DATA_DIR, PROJECT_ROOT, DataError, data_dir as resolve_data_dir, load_all
+from .load import (DEFAULT_DATA_DIR, PROJECT_ROOT, DataError, data_dir as resolve_data_dir,
+                   load_all, read_resource)
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 KERNEL = "python3"
@@ -304,8 +305,25 @@ def run(subprogrammes, data_dir=None, output_dir="out", jobs=1, notebooks_dir=No
     return sorted(results, key=lambda r: order[r.subprogramme])
 
 
+def _ids_in_data(data_dir) -> set[str] | None:
+    """The subprogramme ids a data directory lists (None if it cannot be read: the run
+    then reports the problem)."""
+    try:
+        return set(read_resource("subprogrammes", data_dir)["id"])
+    except DataError:
+        return None
+
+
 def _cmd_run(args) -> int:
     ids = notebook_ids()
+    if args.all:
+        # another section lists other subprogrammes: run the notebooks it has data for
+        listed = _ids_in_data(args.data_dir)
+        if listed is not None and set(ids) - listed:
+            skipped = [sp for sp in ids if sp not in listed]
+            ids = [sp for sp in ids if sp in listed]
+            print(f"note: the data list no subprogramme {', '.join(skipped)}; their notebooks "
+                  f"are not run", file=sys.stderr)
     chosen = ids if args.all else list(dict.fromkeys(args.subprogramme or []))
     if not chosen:
         print("error: choose --all or at least one --subprogramme", file=sys.stderr)

@@ -1,8 +1,8 @@
 """Finding passages in the raw source text (data/raw), for traceability checks.
 
 The raw file is the Chinese edition as plain text: paragraphs start with their
-number (``16.19 ...``, sometimes after a ``- `` bullet), tables and figures
-with a heading line (``表 16.4``, ``图 16.十四``). These helpers cut the text
+number (``S.19 ...`` in section S, sometimes after a ``- `` bullet), tables and
+figures with a heading line (``表 S.4``, ``图 S.十四``). These helpers cut the text
 into those passages so a test can ask "does this number stand where the row
 says it does?".
 """
@@ -13,10 +13,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .load import DEFAULT_DATA_DIR
-from .schema import ROMAN
+import pandas as pd
 
-RAW_NAME = "000_f6e13a86f0a3dde8.txt"
+from .load import data_dir as resolve_data_dir, read_edition, read_resource
+from .schema import PROGRAMME_ID
 
 _CN_DIGITS = "一二三四五六七八九"
 
@@ -32,29 +32,42 @@ def chinese_numeral(n: int) -> str:
     return text
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_to_int(roman: str) -> int:
+    """'XIV' -> 14 (figure numbers are printed in Roman numerals)."""
+    values = [_ROMAN[c] for c in roman]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+               for i, v in enumerate(values))
+
+
 def figure_heading(figure: str) -> str:
-    """'16.XIV' -> '图 16.十四'."""
+    """'<section>.XIV' -> '图 <section>.十四' (as the Chinese text heads its figures)."""
     prefix, roman = figure.split(".")
-    return f"图 {prefix}.{chinese_numeral(ROMAN.index(roman) + 1)}"
+    return f"图 {prefix}.{chinese_numeral(roman_to_int(roman))}"
 
 
 def raw_path(data_dir=None) -> Path:
-    return Path(data_dir or DEFAULT_DATA_DIR) / "raw" / RAW_NAME
+    """The source text of a data directory, as its edition.csv names it."""
+    return resolve_data_dir(data_dir) / read_edition(data_dir).source_file
 
 
 @lru_cache(maxsize=4)
 def raw_lines(path: Path | None = None) -> tuple[str, ...]:
+    """The source text's lines (of the default data directory unless a path is given)."""
     path = path or raw_path()
     return tuple(path.read_text(encoding="utf-8").split("\n"))
 
 
 def sha256(path: Path) -> str:
+    """The sha256 of a file, in hex."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 _PARA = re.compile(r"^\s*(?:-\s*)?(\d+\.\d+)\.?\s")
-_HEADING = re.compile(r"^(表 \d+\.\d+$|图 \d+\.\S+$|成果 \d|2023 年方案执行情况|经验教训|"
-                      r"次级方案|构成部分|应交付产出|业绩计量|目标$|战略$|2025 年计划成果)")
+_HEADING = re.compile(r"^(表 \d+\.\d+$|图 \d+\.\S+$|成果 \d|\d{4} 年方案执行情况|经验教训|"
+                      r"次级方案|构成部分|应交付产出|业绩计量|目标$|战略$|\d{4} 年计划成果)")
 
 
 def paragraph_number(line: str) -> str | None:
@@ -63,7 +76,7 @@ def paragraph_number(line: str) -> str | None:
 
 
 def paragraph(number: str, lines=None) -> str:
-    """The text of paragraph ``number`` (e.g. '16.19'), joined across wrapped lines."""
+    """The text of paragraph ``number`` (e.g. 'S.19' in section S), joined across wrapped lines."""
     lines = lines or raw_lines()
     for i, line in enumerate(lines):
         if paragraph_number(line) == number:
@@ -81,7 +94,8 @@ def _block(start: int, lines) -> list[str]:
     for line in lines[start + 1:]:
         s = line.strip()
         if re.match(r"^(表|图) \d+\.", s) or paragraph_number(line) or re.match(
-                r"^(次级方案|构成部分|成果 \d|2023 年方案执行情况|2025 年计划成果|经验教训|评价活动)", s):
+                r"^(次级方案|构成部分|成果 \d|\d{4} 年方案执行情况|\d{4} 年计划成果|经验教训|评价活动)",
+                s):
             if not re.match(r"^次级方案 ?[\d，,]*(构成部分 \d)?：按类别", s):
                 break
         out.append(line)
@@ -89,7 +103,7 @@ def _block(start: int, lines) -> list[str]:
 
 
 def table_lines(table: str, lines=None) -> list[str]:
-    """Lines of Table ``table`` (e.g. '16.4'), from its heading to the next passage."""
+    """Lines of Table ``table`` (e.g. 'S.4'), from its heading to the next passage."""
     lines = lines or raw_lines()
     for i, line in enumerate(lines):
         if line.strip() == f"表 {table}":
@@ -98,7 +112,7 @@ def table_lines(table: str, lines=None) -> list[str]:
 
 
 def figure_lines(figure: str, lines=None) -> list[str]:
-    """Lines under the heading of Figure ``figure`` (e.g. '16.XIV')."""
+    """Lines under the heading of Figure ``figure`` (e.g. 'S.XIV')."""
     lines = lines or raw_lines()
     heading = figure_heading(figure)
     for i, line in enumerate(lines):
@@ -108,26 +122,29 @@ def figure_lines(figure: str, lines=None) -> list[str]:
 
 
 # The mandate lists sit between '立法授权' and the first '应交付产出'; each
-# subprogramme's list starts at its heading there.
-_MANDATE_HEADINGS = [
-    ("programme", "立法授权"), ("sp1", "次级方案 1"), ("sp2", "次级方案 2"),
-    ("sp3", "次级方案 3"), ("sp4", "次级方案 4"), ("sp5", "次级方案 5"),
-    ("sp6", "次级方案 6"), ("sp7", "次级方案 7"), ("sp8", "次级方案 8"),
-    ("sp9c1", "次级方案 9，构成部分 1"), ("sp9c2", "次级方案 9, 构成部分 2"),
-]
+# subprogramme's list starts at its heading there ('次级方案 n', or 'n，构成部分 c' /
+# 'n, 构成部分 c' for a component: the source prints both commas).
+def _mandate_heading(row) -> re.Pattern:
+    if row["id"] == PROGRAMME_ID:
+        return re.compile(r"^立法授权$")
+    head = rf"^次级方案 {row['number']}"
+    if row["component"] is not pd.NA:
+        head += rf"\s*[,，]\s*构成部分 {row['component']}"
+    return re.compile(head + r"(\s.*)?$")
 
 
-def mandate_lines(subprogramme: str, lines=None) -> list[str]:
+def mandate_lines(subprogramme: str, lines=None, data_dir=None) -> list[str]:
     """Lines of the legislative mandate list of one subprogramme (empty if none)."""
     lines = lines or raw_lines()
     start = lines.index("立法授权")
     end = lines.index("应交付产出", start)
     section = list(lines[start:end])
     starts = {}
-    for sp, heading in _MANDATE_HEADINGS:
+    for _, row in read_resource("subprogrammes", data_dir).iterrows():
+        pattern = _mandate_heading(row)
         for j, line in enumerate(section):
-            if line.strip() == heading or (sp != "programme" and line.strip().startswith(heading + " ")):
-                starts[sp] = j
+            if pattern.match(line.strip()):
+                starts[row["id"]] = j
                 break
     if subprogramme not in starts:
         return []

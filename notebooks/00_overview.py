@@ -16,12 +16,12 @@
 # %% [markdown]
 # # Programme overview
 #
-# Programme 13 as a whole: the deliverables it shares across subprogrammes (Table 16.1),
-# and the ten subprogramme chapters compared side by side. Every value is loaded from
+# The programme as a whole: the deliverables it shares across subprogrammes, and the
+# subprogramme chapters compared side by side. Every value is loaded from
 # `data/` and recomputed by the `budgetbook` package.
 
 # %% tags=["parameters"]
-data_dir = None  # a directory prepared to the data contract (None: $BUDGETBOOK_DATA_DIR, else data/)
+data_dir = None  # data directory; None: $BUDGETBOOK_DATA_DIR, else the project's data/
 output_dir = None  # set a directory to also write the derived CSVs and charts
 
 # %% tags=["hide-input"]
@@ -29,12 +29,13 @@ from budgetbook import chapter, load_all
 
 tables = load_all(data_dir)
 sp = "programme"
+chapter.edition_line(tables)
 
 # %% tags=["remove-input"]
 chapter.chapter_findings(tables, sp)
 
 # %% [markdown]
-# ## Table 16.1: deliverables shared across the programme
+# ## Deliverables shared across the programme
 
 # %% tags=["hide-input"]
 deliverables = chapter.deliverables_table(tables, sp)
@@ -53,7 +54,7 @@ chapter.table(chapter.narrative_table(tables, sp))
 # %% [markdown]
 # ## Deliverables by category in each subprogramme
 #
-# The 2025 plan of each subcategory, per subprogramme. Units differ between subcategories
+# The budget year's plan of each subcategory, per subprogramme. Units differ between subcategories
 # (documents, three-hour meetings, projects, days), so they are compared within a row, never
 # added across rows. An empty cell means the subprogramme's table has no such subcategory.
 
@@ -62,7 +63,7 @@ by_category = chapter.deliverables_by_category(tables)
 chapter.table(by_category)
 
 # %% [markdown]
-# ## 2023 delivery rates side by side
+# ## Delivery rates side by side
 #
 # Summed over every quantified deliverable of a table; the Method chapter explains why this
 # mixes units and how to read it.
@@ -72,17 +73,16 @@ delivery = chapter.overview_delivery_chart(tables)
 delivery
 
 # %% [markdown]
-# ## Planned change from 2024 to 2025
+# ## Planned change from the current year to the budget year
 
 # %% tags=["hide-input"]
 change = chapter.overview_change_chart(tables)
 change
 
 # %% [markdown]
-# ## 2023 targets: attainment summary
+# ## Targets: attainment summary
 #
-# Counts of the numeric statements in the "programme performance in 2023 and target for
-# 2025" paragraphs, and how many of them the stated status word agrees with.
+# Counts of the numeric statements in the "programme performance and target" paragraphs, and how many of them the stated status word agrees with.
 
 # %% tags=["hide-input"]
 attainment = chapter.overview_attainment(tables)
@@ -98,6 +98,9 @@ chapter.table(mandates)
 # %% tags=["hide-input"]
 mandates_chart = chapter.overview_mandates_chart(tables)
 mandates_chart
+
+# %% tags=["remove-input"]
+chapter.commentary_note(tables, written_for="A/79/6 (Sect. 16)/Part A")
 
 # %% [markdown]
 # ## Commentary

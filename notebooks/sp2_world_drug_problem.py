@@ -16,13 +16,13 @@
 # %% [markdown]
 # # Subprogramme 2: A comprehensive and balanced approach to counter the world drug problem
 #
-# What the 2025 plan and the 2023 performance of this part of Programme 13 say,
-# recomputed from the shared data in `data/` (every value below is loaded from a CSV
+# What the proposed programme plan and the programme performance of this part of the
+# programme say, recomputed from the shared data in `data/` (every value below is loaded from a CSV
 # that cites its table or paragraph; nothing is typed in by hand).
 
 # %% tags=["parameters"]
 subprogramme = "sp2"
-data_dir = None  # a directory prepared to the data contract (None: $BUDGETBOOK_DATA_DIR, else data/)
+data_dir = None  # data directory; None: $BUDGETBOOK_DATA_DIR, else the project's data/
 output_dir = None  # set a directory to also write the derived CSVs and charts
 
 # %% tags=["hide-input"]
@@ -53,9 +53,10 @@ measures = chapter.measures_chart(tables, sp)
 measures
 
 # %% [markdown]
-# ### Delivery in 2023 and the change from 2024 to 2025
+# ### Delivery and the change in plans
 #
-# The delivery rate is the 2023 actual divided by the 2023 plan (see the Method chapter);
+# The delivery rate is the performance year's actual divided by its plan (see the Method
+# chapter);
 # a subcategory planned at nil but delivered is marked "unplanned".
 
 # %% tags=["hide-input"]
@@ -67,7 +68,8 @@ change = chapter.change_chart(tables, sp)
 change
 
 # %% [markdown]
-# The 2025 plan set against what was actually delivered in 2023, per subcategory:
+# The budget year's plan set against what was actually delivered in the performance year,
+# per subcategory:
 
 # %% tags=["hide-input"]
 plan_vs_actual = chapter.plan_vs_actual_table(tables, sp)
@@ -80,7 +82,7 @@ chapter.table(plan_vs_actual)
 chapter.table(chapter.narrative_table(tables, sp))
 
 # %% [markdown]
-# ## 2023 performance highlight
+# ## Performance highlight
 
 # %% tags=["hide-input"]
 chapter.result_block(tables, sp, 0)
@@ -104,10 +106,9 @@ chapter.result_block(tables, sp, 2)
 chapter.result_block(tables, sp, 3)
 
 # %% [markdown]
-# ## 2023 targets: stated status against the numbers
+# ## Targets: stated status against the numbers
 #
-# Every numeric statement of the "programme performance in 2023 and target for 2025"
-# paragraphs: attainment is the actual divided by the target; the status "by the numbers"
+# Every numeric statement of the "programme performance and target" paragraphs: attainment is the actual divided by the target; the status "by the numbers"
 # is what the two numbers imply, set beside the word the text uses.
 
 # %% tags=["hide-input"]
@@ -126,6 +127,9 @@ chapter.mandates_summary(tables, sp)
 
 # %% tags=["hide-input"]
 chapter.table(chapter.mandates_table(tables, sp))
+
+# %% tags=["remove-input"]
+chapter.commentary_note(tables, written_for="A/79/6 (Sect. 16)/Part A")
 
 # %% [markdown]
 # ## Commentary

@@ -10,6 +10,21 @@ from budgetbook.bench import PROJECT_COPY_IGNORE, build_command
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 
+# Facts of THIS edition (A/79/6 (Sect. 16)/Part A, budget year 2025) that the tests check
+# data/ against. The package itself names none of them: it reads them from data/.
+SUBPROGRAMME_IDS = [
+    "programme", "sp1", "sp2", "sp3", "sp4", "sp5", "sp6", "sp7", "sp8", "sp9c1", "sp9c2",
+]
+CHAPTER_IDS = SUBPROGRAMME_IDS[1:]
+DELIVERABLE_TABLES = ["16.1", "16.4", "16.6", "16.8", "16.12", "16.13", "16.14",
+                      "16.17", "16.21", "16.22", "16.25"]
+TEXT_TABLES = ["16.2", "16.3", "16.5", "16.7", "16.9", "16.10", "16.11", "16.15",
+               "16.16", "16.18", "16.19", "16.20", "16.23", "16.24"]
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+         "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV",
+         "XXV", "XXVI"]
+FIGURE_IDS = [f"16.{r}" for r in ROMAN]
+
 
 def tree_digest(path: Path) -> dict:
     """sha256 of every file under path, to prove a run left data/ untouched."""

@@ -3,6 +3,7 @@ listed computed finding is still found, and every finding quotes its line of dat
 import pandas as pd
 
 from budgetbook import audit, load, load_all, source
+from budgetbook.load import read_edition
 
 
 def test_computed_findings_and_the_list_agree():
@@ -27,16 +28,18 @@ def test_each_finding_quotes_its_line_of_the_source():
 
 def test_a_new_mismatch_is_caught(data_copy):
     """A total that no longer adds up is found by the check (and so fails the list test)."""
+    plan = read_edition(data_copy).measure("budget_plan")
     path = data_copy / "deliverable_totals.csv"
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    df.loc[0, "plan_2025"] = str(int(df.loc[0, "plan_2025"]) + 1)
+    df.loc[0, plan] = str(int(df.loc[0, plan]) + 1)
     df.to_csv(path, index=False, lineterminator="\n")
     found = audit.computed_findings(load_all(data_copy))
-    assert any(k.startswith(f"total_mismatch|{df.loc[0, 'table']}|") for k in found["check_key"])
+    assert audit.total_mismatch_key(df.loc[0, "table"], df.loc[0, "subcategory_zh"],
+                                    plan) in set(found["check_key"])
 
 
 def test_status_check_finds_a_changed_status(data_copy):
-    path = data_copy / "targets_2023.csv"
+    path = data_copy / "targets.csv"
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     i = df.index[df["paragraph"] == "16.19"][0]
     df.loc[i, "status_stated"] = "not_met"

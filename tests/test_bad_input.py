@@ -5,6 +5,7 @@ import io
 import pytest
 
 from budgetbook import DataError, load, load_all, schema
+from budgetbook.load import read_edition
 
 
 def _rewrite(path, edit):
@@ -29,26 +30,29 @@ def test_missing_file(data_copy):
 
 
 def test_missing_column(data_copy):
+    plan = read_edition(data_copy).measure("budget_plan")
     path = data_copy / "deliverables.csv"
-    _rewrite(path, lambda rows: [r.pop(rows[0].index("plan_2025")) for r in rows[::-1]])
+    _rewrite(path, lambda rows: [r.pop(rows[0].index(plan)) for r in rows[::-1]])
     with pytest.raises(DataError) as err:
         load("deliverables", data_copy)
-    assert err.value.column == "plan_2025" and err.value.line == 1
-    assert "deliverables.csv, line 1, column 'plan_2025': required column is missing" in str(err.value)
+    assert err.value.column == plan and err.value.line == 1
+    assert f"deliverables.csv, line 1, column '{plan}': required column is missing" in str(err.value)
 
 
 def test_non_integer_count(data_copy):
+    actual = read_edition(data_copy).measure("prior_actual")
     path = data_copy / "deliverables.csv"
-    _set(path, 3, "actual_2023", "12.5")
-    with pytest.raises(DataError, match=r"deliverables\.csv, line 3, column 'actual_2023': "
+    _set(path, 3, actual, "12.5")
+    with pytest.raises(DataError, match=rf"deliverables\.csv, line 3, column '{actual}': "
                                         r"must be a whole number \(integer\) \(found '12\.5'\)"):
         load("deliverables", data_copy)
 
 
 def test_negative_count(data_copy):
+    plan = read_edition(data_copy).measure("current_plan")
     path = data_copy / "deliverable_totals.csv"
-    _set(path, 2, "plan_2024", "-3")
-    with pytest.raises(DataError, match=r"deliverable_totals\.csv, line 2, column 'plan_2024': "
+    _set(path, 2, plan, "-3")
+    with pytest.raises(DataError, match=rf"deliverable_totals\.csv, line 2, column '{plan}': "
                                         r"must be at least 0"):
         load("deliverable_totals", data_copy)
 
@@ -63,9 +67,26 @@ def test_duplicate_key(data_copy):
 
 
 def test_unknown_subprogramme_id(data_copy):
+    """A well-formed id that subprogrammes.csv does not list fails its foreign key."""
     _set(data_copy / "results.csv", 2, "subprogramme", "sp42")
-    with pytest.raises(DataError, match=r"results\.csv, line 2, column 'subprogramme': must be one of"):
+    fk = (r"results\.csv, line 2, column 'subprogramme': refers to a subprogramme that "
+          r"subprogrammes\.csv does not list \(found 'sp42'\)")
+    with pytest.raises(DataError, match=fk):
+        load_all(data_copy)
+    with pytest.raises(DataError, match=fk):
         load("results", data_copy)
+
+
+@pytest.mark.parametrize("value", ["SP42", "sp 4", "4sp", "sp-4"])
+def test_malformed_subprogramme_id(data_copy, value):
+    """An id that is not even of the id pattern is refused by the pattern, naming it."""
+    _set(data_copy / "results.csv", 2, "subprogramme", value)
+    with pytest.raises(DataError) as err:
+        load_all(data_copy)
+    assert (err.value.line, err.value.column, err.value.value) == (2, "subprogramme", value)
+    assert str(err.value).startswith(
+        f"{data_copy / 'results.csv'}, line 2, column 'subprogramme': must match the pattern "
+        f"{schema.ID_PATTERN}")
 
 
 def test_subprogramme_missing_from_subprogrammes_csv(data_copy):
@@ -115,27 +136,29 @@ def test_unknown_table_name():
                                    "9" * 5000])
 def test_huge_count_is_refused_with_the_bound(data_copy, value):
     """2**64 - 1 used to load as -1; 10**20 crashed with an OverflowError naming no file."""
-    _set(data_copy / "deliverables.csv", 4, "actual_2023", value)
+    actual = read_edition(data_copy).measure("prior_actual")
+    _set(data_copy / "deliverables.csv", 4, actual, value)
     with pytest.raises(DataError) as err:
         load("deliverables", data_copy)
-    assert (err.value.line, err.value.column) == (4, "actual_2023")
+    assert (err.value.line, err.value.column) == (4, actual)
     assert f"must be at most {schema.MAX_COUNT}" in str(err.value)
     assert str(err.value).startswith(str(data_copy / "deliverables.csv"))
 
 
 def test_count_at_the_bound_loads_and_sums_exactly(data_copy):
+    plan = read_edition(data_copy).measure("budget_plan")
     path = data_copy / "deliverables.csv"
-    _set(path, 2, "plan_2025", str(schema.MAX_COUNT))
-    _set(path, 3, "plan_2025", str(schema.MAX_COUNT))
+    _set(path, 2, plan, str(schema.MAX_COUNT))
+    _set(path, 3, plan, str(schema.MAX_COUNT))
     d = load("deliverables", data_copy)
-    assert d["plan_2025"].iloc[:2].sum() == 2 * schema.MAX_COUNT
+    assert d[plan].iloc[:2].sum() == 2 * schema.MAX_COUNT
 
 
 def test_stated_number_beyond_exact_floats_is_refused(data_copy):
-    _set(data_copy / "targets_2023.csv", 2, "actual_2023", str(2**53 + 1))
-    with pytest.raises(DataError, match=rf"targets_2023\.csv, line 2, column 'actual_2023': "
+    _set(data_copy / "targets.csv", 2, "actual", str(2**53 + 1))
+    with pytest.raises(DataError, match=rf"targets\.csv, line 2, column 'actual': "
                                         rf"must be at most {schema.MAX_STATED_NUMBER}"):
-        load("targets_2023", data_copy)
+        load("targets", data_copy)
 
 
 def test_unknown_column_is_refused_with_the_contract_columns(data_copy):
@@ -145,7 +168,8 @@ def test_unknown_column_is_refused_with_the_contract_columns(data_copy):
         load("deliverables", data_copy)
     assert (err.value.line, err.value.column) == (1, "note")
     assert "column is not in the data contract" in str(err.value)
-    assert "plan_2023" in str(err.value) and "nil_in_source" in str(err.value)
+    assert read_edition(data_copy).measure("prior_plan") in str(err.value)
+    assert "nil_in_source" in str(err.value)
 
 
 def test_misspelt_column_is_named(data_copy):
@@ -179,6 +203,27 @@ def test_result_measure_naming_an_unknown_figure_is_refused(data_copy):
     _set(path, 2, "measure", "Figure 16.XL")
     with pytest.raises(DataError, match=r"results\.csv, line 2, column 'measure': names a figure "
                                         r"that figures\.csv does not list"):
+        load_all(data_copy)
+
+
+def test_edition_with_another_budget_year_names_the_columns_it_expects(data_copy):
+    """The measure columns follow from edition.csv: a budget year the tables were not
+    prepared for is refused with the columns that year needs."""
+    _set(data_copy / "edition.csv", 2, "budget_year", "2026")
+    with pytest.raises(DataError) as err:
+        load_all(data_copy)
+    assert err.value.file == data_copy / "deliverables.csv" and err.value.line == 1
+    assert err.value.column == "actual_2024"
+    assert ("edition.csv gives budget year 2026, so the measure columns are plan_2024, "
+            "actual_2024, plan_2025, plan_2026") in str(err.value)
+
+
+def test_edition_with_two_rows_is_refused(data_copy):
+    def second_edition(rows):
+        rows.append([c.replace("Part A", "Part B") for c in rows[1]])
+    _rewrite(data_copy / "edition.csv", second_edition)
+    with pytest.raises(DataError, match=r"edition\.csv, line 3: must hold exactly one row "
+                                        r"\(the edition\); it holds 2"):
         load_all(data_copy)
 
 

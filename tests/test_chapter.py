@@ -3,12 +3,43 @@ import pandas as pd
 import pytest
 
 from budgetbook import chapter, load_all
-from budgetbook.schema import CHAPTER_IDS
+from budgetbook.edition import edition_of
+from conftest import CHAPTER_IDS
 
 
 @pytest.fixture(scope="module")
 def tables():
     return load_all()
+
+
+@pytest.fixture(scope="module")
+def edition(tables):
+    return edition_of(tables)
+
+
+def test_edition_line_names_the_document_and_its_years(tables, edition):
+    note = chapter.edition_line(tables)
+    assert note.text == (f"From {edition.symbol}: the proposed programme plan for "
+                         f"{edition.budget_year} and the programme performance in "
+                         f"{edition.performance_year}.")
+    assert "A/79/6 (Sect. 16)/Part A" in note.text and "2025" in note.text
+    assert "2023" in note.text
+
+
+def test_heading_starts_with_the_edition_line(tables):
+    note = chapter.heading(tables, "sp1")
+    line = chapter.edition_line(tables)
+    assert note.text.startswith(line.text + "\n")
+    assert note.html.startswith(line.html)
+    assert "Subprogramme 1: Countering transnational organized crime" in note.text
+
+
+def test_commentary_note_warns_only_for_another_edition(tables, edition):
+    assert chapter.commentary_note(tables, written_for=edition.symbol).text == ""
+    assert chapter.commentary_note(tables, written_for=edition.symbol).html == ""
+    note = chapter.commentary_note(tables, written_for="A/78/6 (Sect. 16)")
+    assert "written for A/78/6 (Sect. 16)" in note.text and edition.symbol in note.text
+    assert "warning" in note.html
 
 
 def test_unknown_subprogramme_is_refused_with_the_valid_ids(tables):
@@ -20,24 +51,30 @@ def test_every_chapter_has_a_notebook(tables):
     assert set(chapter.NOTEBOOKS) == set(tables["subprogrammes"]["id"])
 
 
-def test_deliverables_table_shows_items_then_printed_and_recomputed_totals(tables):
+def test_deliverables_table_shows_items_then_printed_and_recomputed_totals(tables, edition):
     df = chapter.deliverables_table(tables, "sp1")
     items = tables["deliverables"][tables["deliverables"]["subprogramme"] == "sp1"]
     totals = tables["deliverable_totals"][tables["deliverable_totals"]["subprogramme"] == "sp1"]
     assert len(df) == len(items) + 2 * len(totals)
-    printed = df[df["item"] == "Total (printed)"]["2023 planned"].tolist()
-    assert printed == totals["plan_2023"].tolist()
+    labels = edition.measure_labels
+    assert list(labels.values()) == ["2023 planned", "2023 actual", "2024 planned",
+                                     "2025 planned"]
+    assert [c for c in df.columns if c in labels.values()] == list(labels.values())
+    prior_plan = edition.measure("prior_plan")
+    printed = df[df["item"] == "Total (printed)"][labels[prior_plan]].tolist()
+    assert printed == totals[prior_plan].tolist()
     # an item printed as "—" says so
     nil = df[df["printed as —"] != ""]
-    assert not nil.empty and (nil["2025 planned"] == 0).any()
+    assert not nil.empty and (nil[labels[edition.measure("budget_plan")]] == 0).any()
 
 
-def test_figure_values_state_only_what_the_text_states(tables):
+def test_figure_values_state_only_what_the_text_states(tables, edition):
     df = chapter.figure_values(tables, "16.XVIII")  # followers on social media, paragraph 16.98
-    stated = df[df["year"] == 2023]
+    assert df["year"].tolist() == edition.years
+    stated = df[df["year"] == edition.performance_year]
     assert stated["value stated"].tolist() == ["845,258 followers"]
     assert stated["target stated"].tolist() == ["731,000 followers"]
-    others = df[df["year"] != 2023]
+    others = df[df["year"] != edition.performance_year]
     assert set(others["value stated"]) == {chapter.NOT_STATED}
 
 
@@ -54,10 +91,18 @@ def test_targets_table_sets_the_stated_status_beside_the_numbers(tables):
     assert row["agree"] == "NO"
 
 
-def test_target_chart_only_where_numbers_exist(tables):
+def test_targets_table_labels_its_columns_with_the_year(tables):
+    df = chapter.targets_table(tables, "sp1")
+    assert {"2023 actual", "2023 target"} <= set(df.columns)
+    assert "year" not in df.columns  # every statement is of one year
+
+
+def test_target_chart_only_where_numbers_exist(tables, edition):
     assert isinstance(chapter.target_chart(tables, "sp5"), chapter.Note)  # no numeric target
     chart = chapter.target_chart(tables, "sp8")
+    assert f"1 of 2 numeric {edition.performance_year} targets missed" in chart.title
     assert "1 of 2 numeric 2023 targets missed" in chart.title
+    chart.close()
 
 
 def test_subprogramme_without_mandate_list(tables):
@@ -81,11 +126,13 @@ def test_audit_page_links_each_finding_to_its_chapter(tables):
     assert 'href="../notebooks/sp6_research_trends_forensics.html"' in note.html
 
 
-def test_plan_vs_actual_table(tables):
+def test_plan_vs_actual_table(tables, edition):
     df = chapter.plan_vs_actual_table(tables, "sp9c1")
     t = tables["deliverable_totals"]
     t = t[t["subprogramme"] == "sp9c1"]
-    assert (df["change"] == (t["plan_2025"] - t["actual_2023"]).values).all()
+    plan, actual = edition.measure("budget_plan"), edition.measure("prior_actual")
+    assert (df["change"] == (t[plan] - t[actual]).values).all()
+    assert list(df.columns[1:3]) == ["2023 actual", "2025 planned"]
 
 
 def test_data_dictionary_is_generated_from_the_descriptor(tmp_path):
@@ -115,7 +162,7 @@ def _with_sp3_item_changed(tables):
     changed = dict(tables)
     d = tables["deliverables"].copy()
     row = d.index[(d["subprogramme"] == "sp3")][0]
-    d.loc[row, "actual_2023"] += 1
+    d.loc[row, edition_of(tables).measure("prior_actual")] += 1
     changed["deliverables"] = d
     return changed, d.loc[row]
 
@@ -134,7 +181,7 @@ def test_totals_summary_points_to_the_audit_when_it_lists_the_mismatch(tables):
     listed = issues.iloc[:1].copy()
     listed["category"] = "total_mismatch"
     listed["check_key"] = audit.total_mismatch_key(item["table"], item["subcategory_zh"],
-                                                   "actual_2023")
+                                                   edition_of(tables).measure("prior_actual"))
     changed["source_issues"] = pd.concat([issues, listed], ignore_index=True)
     text = chapter.totals_summary(changed, "sp3").text
     assert "the source audit lists each" in text

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from budgetbook import chapter, charts, load_all
+from budgetbook.edition import ROLES, edition_of
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +44,22 @@ def test_text_repr_shows_the_numbers_behind_the_chart():
 
 def test_palette_is_okabe_ito():
     assert charts.PALETTE[:3] == ["#0072B2", "#E69F00", "#009E73"]
+    assert set(charts.ROLE_COLOURS) == set(ROLES)
+    assert set(charts.ROLE_COLOURS.values()) <= set(charts.PALETTE)
+    assert len(set(charts.ROLE_COLOURS.values())) == len(ROLES)
+
+
+def test_measure_bars_colour_by_role_and_label_by_edition(tables):
+    edition = edition_of(tables)
+    chart = chapter.measures_chart(tables, "sp1")
+    ax = chart.fig.axes[0]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == [edition.measure_labels[m] for m in edition.measures]
+    assert legend == ["2023 planned", "2023 actual", "2024 planned", "2025 planned"]
+    from matplotlib.colors import to_hex
+    colours = [to_hex(h.get_facecolor()).upper() for h in ax.get_legend().legend_handles]
+    assert colours == [charts.ROLE_COLOURS[r].upper() for r in ROLES]
+    chart.close()
 
 
 def test_save_writes_png_svg_and_csv(tmp_path):
@@ -53,9 +70,11 @@ def test_save_writes_png_svg_and_csv(tmp_path):
 
 @pytest.mark.parametrize("sp", ["sp1", "sp5", "sp9c2"])
 def test_every_chapter_chart_has_title_alt_and_source(tables, sp):
+    symbol = edition_of(tables).symbol
     for chart in (chapter.measures_chart(tables, sp), chapter.delivery_chart(tables, sp),
                   chapter.change_chart(tables, sp)):
-        assert chart.title and chart.alt and chart.source.startswith("A/79/6")
+        assert chart.title and chart.alt and chart.source.startswith(f"{symbol}, ")
+        assert chart.source.startswith("A/79/6 (Sect. 16)/Part A, ")
         assert "Table 16." in chart.source
         chart.close()
 
@@ -100,5 +119,8 @@ def test_a_label_that_is_broken_mathtext_still_draws():
     for chart in (charts.hbars(data, "label", "value", title=r"$\frac$", alt="a", source="s",
                                xlabel="x"),
                   charts.measure_bars(data, "label", title=r"$\frac$", alt="a", source="s",
-                                      unit="u")):
+                                      unit="u", measures={
+                                          m: (role, m) for role, m in zip(
+                                              ROLES, ["plan_2023", "actual_2023", "plan_2024",
+                                                      "plan_2025"])})):
         assert chart.png().startswith(b"\x89PNG") and chart.svg()

@@ -7,8 +7,10 @@ import pandas as pd
 import pytest
 
 from budgetbook import load_all, runner
+from budgetbook.edition import edition_of
+from budgetbook.load import read_edition
 from conftest import DATA, ROOT, tree_digest
-from synthetic import make_synthetic
+from synthetic import EDITION as SYNTHETIC_EDITION, make_synthetic
 
 
 def cli(*args, cwd=ROOT):
@@ -25,6 +27,23 @@ def test_validate_command_reports_each_file():
 def test_datapackage_check_command():
     res = cli("datapackage", "--check")
     assert res.returncode == 0, res.stderr
+
+
+def test_datapackage_check_fails_for_another_edition(data_copy):
+    """The descriptor follows edition.csv: another budget year makes the committed one stale."""
+    path = data_copy / "edition.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",2025,", ",2026,"),
+                    encoding="utf-8")
+    res = cli("datapackage", "--check", "--data-dir", str(data_copy))
+    assert res.returncode == 1
+    assert f"{data_copy / 'datapackage.json'} differs from budgetbook/schema.py" in res.stderr
+
+
+def test_datapackage_names_a_broken_edition_csv(data_copy):
+    (data_copy / "edition.csv").unlink()
+    res = cli("datapackage", "--check", "--data-dir", str(data_copy))
+    assert res.returncode == 2
+    assert res.stderr.strip() == f"error: {data_copy / 'edition.csv'}: file is missing"
 
 
 def test_unknown_subprogramme(tmp_path):
@@ -86,16 +105,36 @@ def test_failing_notebook_shows_error_and_cell_and_keeps_old_outputs(tmp_path):
     assert "1 of 2 notebooks succeeded" in res.stdout
 
 
-def test_synthetic_data_dir_runs_unchanged(tmp_path):
+def test_synthetic_data_dir_with_other_subprogrammes_runs_unchanged(tmp_path):
+    """Another edition and another section: other years, other subprogramme ids."""
     data = make_synthetic(tmp_path / "synthetic_data")
-    load_all(data)  # the synthetic directory meets the contract
-    results = runner.run(["sp1", "programme"], data_dir=data, output_dir=tmp_path / "out",
-                         progress=False)
-    assert all(r.ok for r in results), [r.error for r in results]
-    delivered = pd.read_csv(tmp_path / "out" / "sp1" / "sp1_deliverables.csv")
-    assert "SYNTHETIC documents" in set(delivered["subcategory"])
-    executed = (tmp_path / "out" / "sp1" / "sp1_transnational_organized_crime.ipynb").read_text()
-    assert "SYNTHETIC sp1" in executed
+    tables = load_all(data)  # the synthetic directory meets the contract
+    assert edition_of(tables) == SYNTHETIC_EDITION == read_edition(data)
+    assert "sp1" not in set(tables["subprogrammes"]["id"])
+    assert cli("validate", "--data-dir", str(data)).returncode == 0
+    out = tmp_path / "out"
+    res = cli("run", "--all", "--data-dir", str(data), "--output-dir", str(out), "--quiet")
+    assert res.returncode == 0, res.stderr[-3000:]
+    # only the notebooks the data have subprogrammes for: here the programme overview
+    assert "their notebooks are not run" in res.stderr and "sp9c2" in res.stderr
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["programme"]
+    by_category = pd.read_csv(out / "programme" / "programme_by_category.csv")
+    assert {"Subprogramme 1", "Subprogramme 3, component 2"} <= set(by_category.columns)
+    executed = (out / "programme" / "00_overview.ipynb").read_text(encoding="utf-8")
+    assert "SYNTHETIC documents" in executed
+    # the page names the synthetic edition, and warns that the written commentary is not
+    # about these numbers
+    assert f"From {SYNTHETIC_EDITION.symbol}: the proposed programme plan" in executed
+    assert (f"The commentary below was written for {read_edition().symbol}; the numbers on "
+            f"this page are from {SYNTHETIC_EDITION.symbol}") in executed
+
+
+def test_real_data_run_carries_no_commentary_warning(tmp_path):
+    results = runner.run(["sp7"], output_dir=tmp_path / "out", progress=False)
+    assert results[0].ok, results[0].error
+    executed = (tmp_path / "out" / "sp7" / "sp7_policy_support.ipynb").read_text()
+    assert f"From {read_edition().symbol}: the proposed programme plan" in executed
+    assert "The commentary below was written for" not in executed
 
 
 def test_run_all_writes_every_notebooks_outputs_and_an_index(tmp_path):
@@ -117,15 +156,17 @@ def test_run_all_writes_every_notebooks_outputs_and_an_index(tmp_path):
 
 def test_changed_value_changes_the_executed_output(tmp_path, data_copy):
     """No stale numbers: a value changed in a copy of the data shows in the run's output."""
+    edition = read_edition(data_copy)
+    actual = edition.measure("prior_actual")
     path = data_copy / "deliverables.csv"
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     row = df.index[(df["table"] == "16.8") & (df["item_no"] == "1")][0]
-    df.loc[row, "actual_2023"] = "4321"
+    df.loc[row, actual] = "4321"
     df.to_csv(path, index=False, lineterminator="\n")
     results = runner.run(["sp3"], data_dir=data_copy, output_dir=tmp_path / "out", progress=False)
     assert results[0].ok, results[0].error
     derived = pd.read_csv(tmp_path / "out" / "sp3" / "sp3_deliverables.csv")
-    assert 4321 in derived["2023 actual"].tolist()
+    assert 4321 in derived[edition.measure_labels[actual]].tolist()
     checks = pd.read_csv(tmp_path / "out" / "sp3" / "sp3_totals_check.csv")
     assert "NO" in set(checks["all four match"])  # the printed total no longer adds up
     executed = (tmp_path / "out" / "sp3" / "sp3_countering_corruption.ipynb").read_text()

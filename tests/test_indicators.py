@@ -3,12 +3,31 @@ import pandas as pd
 import pytest
 
 from budgetbook import indicators as ind
+from budgetbook.edition import Edition
+
+# An edition with budget year 2025: its measures are plan_2023, actual_2023, plan_2024 and
+# plan_2025 (the arithmetic takes them as arguments; nothing in it names a year).
+EDITION = Edition(symbol="TEST/1", section="16", programme="13", budget_year=2025,
+                  language="zh", source_file="raw/none.txt")
+MEASURES = EDITION.measures
+PRIOR_PLAN, PRIOR_ACTUAL, CURRENT_PLAN, BUDGET_PLAN = MEASURES
 
 
-def _deliv(rows):
-    cols = ["table", "subprogramme", "category", "subcategory_zh", "subcategory_en",
-            "plan_2023", "actual_2023", "plan_2024", "plan_2025"]
+def _deliv(rows, measures=MEASURES):
+    cols = ["table", "subprogramme", "category", "subcategory_zh", "subcategory_en", *measures]
     return pd.DataFrame(rows, columns=cols)
+
+
+def test_edition_measures_follow_the_budget_year():
+    assert MEASURES == ["plan_2023", "actual_2023", "plan_2024", "plan_2025"]
+    assert [EDITION.measure(r) for r in ("prior_plan", "prior_actual", "current_plan",
+                                         "budget_plan")] == MEASURES
+    later = Edition(symbol="TEST/2", section="17", programme="14", budget_year=2026,
+                    language="zh", source_file="raw/none.txt")
+    assert later.measures == ["plan_2024", "actual_2024", "plan_2025", "plan_2026"]
+    assert later.measure_labels["actual_2024"] == "2024 actual"
+    assert (later.performance_year, later.current_year, later.years) == (
+        2024, 2025, [2022, 2023, 2024, 2025, 2026])
 
 
 def test_recomputed_totals_match_and_mismatch():
@@ -21,18 +40,30 @@ def test_recomputed_totals_match_and_mismatch():
         ["16.4", "sp1", "A", "文件", "Docs", 68, 27, 42, 32],
         ["16.4", "sp1", "B", "项目", "Projects", 2, 1, 1, 1],
     ])
-    rec = ind.recomputed_totals(items, totals)
+    rec = ind.recomputed_totals(items, totals, MEASURES)
     assert rec["matches"].tolist() == [True, False]
-    assert rec.loc[1, "difference_plan_2023"] == 1
-    mism = ind.total_mismatches(items, totals)
+    assert rec.loc[1, f"difference_{PRIOR_PLAN}"] == 1
+    mism = ind.total_mismatches(items, totals, MEASURES)
     assert mism[["subcategory_zh", "measure", "printed", "recomputed"]].values.tolist() == [
-        ["项目", "plan_2023", 2, 1]]
+        ["项目", PRIOR_PLAN, 2, 1]]
+
+
+def test_totals_follow_the_measures_given():
+    """Another edition's columns (budget year 2026) add up the same way."""
+    later = ["plan_2024", "actual_2024", "plan_2025", "plan_2026"]
+    items = _deliv([["17.4", "sp1", "A", "文件", "Docs", 1, 2, 3, 4],
+                    ["17.4", "sp1", "A", "文件", "Docs", 1, 2, 3, 4]], later)
+    totals = _deliv([["17.4", "sp1", "A", "文件", "Docs", 2, 4, 6, 9]], later)
+    mism = ind.total_mismatches(items, totals, later)
+    assert mism[["measure", "printed", "recomputed"]].values.tolist() == [["plan_2026", 9, 8]]
+    summed = ind.subprogramme_totals(totals, later)
+    assert summed[later].values.tolist() == [[2, 4, 6, 9]]
 
 
 def test_total_without_items_is_a_mismatch_not_a_crash():
     totals = _deliv([["16.1", "programme", "A", "x", "x", 3, 3, 3, 3]])
-    rec = ind.recomputed_totals(_deliv([]), totals)
-    assert rec.loc[0, "recomputed_plan_2023"] == 0 and not rec.loc[0, "matches"]
+    rec = ind.recomputed_totals(_deliv([]), totals, MEASURES)
+    assert rec.loc[0, f"recomputed_{PRIOR_PLAN}"] == 0 and not rec.loc[0, "matches"]
 
 
 def test_delivery_rate_with_zero_plan():
@@ -42,7 +73,7 @@ def test_delivery_rate_with_zero_plan():
         ["t", "sp1", "A", "c", "c", 0, 0, 0, 0],   # '—' everywhere
         ["t", "sp1", "A", "d", "d", 2, 0, 0, 0],   # planned, nothing delivered
     ])
-    out = ind.delivery_rate(df)
+    out = ind.delivery_rate(df, plan=PRIOR_PLAN, actual=PRIOR_ACTUAL)
     assert out.loc[0, "delivery_rate"] == pytest.approx(1.25)
     assert out["delivery_rate"].isna().tolist() == [False, True, True, False]
     assert out["delivery_note"].tolist() == ["", "unplanned", "nil", ""]
@@ -56,24 +87,25 @@ def test_plan_change_absolute_percent_and_notes():
         ["t", "sp1", "A", "c", "c", 0, 0, 10, 0],
         ["t", "sp1", "A", "d", "d", 0, 0, 0, 0],
     ])
-    out = ind.plan_change(df)
+    out = ind.plan_change(df, base=CURRENT_PLAN, new=BUDGET_PLAN)
     assert out["change"].tolist() == [-10, 20, -10, 0]
     assert out.loc[0, "change_pct"] == pytest.approx(-23.8095, rel=1e-4)
     assert out["change_pct"].isna().tolist() == [False, True, False, True]
     assert out["change_note"].tolist() == ["", "new", "discontinued", "nil"]
 
 
-def test_plan_2025_against_actual_2023():
+def test_budget_plan_against_prior_actual():
     df = _deliv([["t", "sp1", "A", "a", "a", 7, 13, 8, 15]])
-    out = ind.plan_2025_vs_actual_2023(df)
+    out = ind.plan_change(df, base=PRIOR_ACTUAL, new=BUDGET_PLAN)
     assert out.loc[0, "change"] == 2
     assert out.loc[0, "change_pct"] == pytest.approx(200 / 13)
 
 
 def _targets(rows):
-    df = pd.DataFrame(rows, columns=["subprogramme", "actual_2023", "target_2023", "status_stated"])
-    df["target_2023"] = df["target_2023"].astype("Float64")
-    df["actual_2023"] = df["actual_2023"].astype("Float64")
+    df = pd.DataFrame(rows, columns=["subprogramme", "actual", "target", "status_stated"])
+    df["year"] = 2023
+    df["target"] = df["target"].astype("Float64")
+    df["actual"] = df["actual"].astype("Float64")
     df["status_stated"] = df["status_stated"].astype("string")
     return df
 

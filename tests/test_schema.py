@@ -4,10 +4,14 @@ import json
 import pandas as pd
 import pytest
 
-from budgetbook import load, load_all, schema
-from conftest import DATA
+from budgetbook import load, load_all, schema, source
+from budgetbook.edition import edition_of
+from budgetbook.load import read_edition
+from conftest import (CHAPTER_IDS, DATA, DELIVERABLE_TABLES, FIGURE_IDS, SUBPROGRAMME_IDS,
+                      TEXT_TABLES)
 
 EXPECTED_ROWS = {
+    "edition": 1,
     "subprogrammes": 11,
     "results": 40,
     "figures": 26,
@@ -16,7 +20,7 @@ EXPECTED_ROWS = {
 
 def test_datapackage_json_is_generated_from_schema():
     committed = (DATA / "datapackage.json").read_text(encoding="utf-8")
-    assert committed == schema.datapackage_json(), (
+    assert committed == schema.datapackage_json(read_edition()), (
         "data/datapackage.json is stale: python -m budgetbook datapackage > data/datapackage.json")
     descriptor = json.loads(committed)
     assert [r["name"] for r in descriptor["resources"]] == schema.RESOURCE_NAMES
@@ -36,13 +40,30 @@ def test_complete_row_counts():
     tables = load_all()
     for name, n in EXPECTED_ROWS.items():
         assert len(tables[name]) == n, name
-    assert set(tables["subprogrammes"]["id"]) == set(schema.SUBPROGRAMME_IDS)
+    assert set(tables["subprogrammes"]["id"]) == set(SUBPROGRAMME_IDS)
     assert sorted(tables["figures"]["number"]) == list(range(1, 27))
-    assert set(tables["performance_measures"]["table"]) == set(schema.TEXT_TABLES)
-    assert set(tables["deliverables"]["table"]) == set(schema.DELIVERABLE_TABLES)
+    assert set(tables["figures"]["figure"]) == set(FIGURE_IDS)
+    # each figure's number is its Roman numeral
+    for figure, number in zip(tables["figures"]["figure"], tables["figures"]["number"]):
+        assert source.roman_to_int(figure.split(".")[1]) == number, figure
+    assert set(tables["performance_measures"]["table"]) == set(TEXT_TABLES)
+    assert set(tables["deliverables"]["table"]) == set(DELIVERABLE_TABLES)
     # every result block 0-3 of every chapter
     blocks = set(zip(tables["results"]["subprogramme"], tables["results"]["result"]))
-    assert blocks == {(sp, r) for sp in schema.CHAPTER_IDS for r in range(4)}
+    assert blocks == {(sp, r) for sp in CHAPTER_IDS for r in range(4)}
+
+
+def test_edition_of_this_data_directory():
+    tables = load_all()
+    edition = edition_of(tables)
+    assert edition == read_edition()
+    assert (edition.symbol, edition.section, edition.budget_year) == (
+        "A/79/6 (Sect. 16)/Part A", "16", 2025)
+    assert edition.measures == ["plan_2023", "actual_2023", "plan_2024", "plan_2025"]
+    assert edition.years == [2021, 2022, 2023, 2024, 2025]
+    # the performance-measure tables show only the years the edition allows
+    assert set(tables["performance_measures"]["year"]) <= set(edition.years)
+    assert set(tables["targets"]["year"]) == {edition.performance_year}
 
 
 def test_item_numbers_run_without_gaps_in_each_table():
@@ -53,7 +74,7 @@ def test_item_numbers_run_without_gaps_in_each_table():
 
 def test_counts_are_integers_not_floats():
     d = load("deliverables")
-    for m in schema.MEASURES:
+    for m in read_edition().measures:
         assert d[m].dtype == "int64", m
     assert pd.api.types.is_integer_dtype(load("subprogrammes")["number"])
 

@@ -4,9 +4,12 @@ import re
 import pandas as pd
 import pytest
 
-from budgetbook import load, schema, source
+from budgetbook import load, source
+from budgetbook.load import read_edition
+from conftest import DATA, SUBPROGRAMME_IDS
 
 RAW = "\n".join(source.raw_lines())
+EDITION = read_edition()
 
 
 def _cells(line):
@@ -20,7 +23,33 @@ def _cells(line):
 
 def _expected(row):
     nil = set(row["nil_in_source"].split(";")) if pd.notna(row["nil_in_source"]) else set()
-    return [None if m in nil else int(row[m]) for m in schema.MEASURES]
+    return [None if m in nil else int(row[m]) for m in EDITION.measures]
+
+
+def test_raw_path_is_the_source_file_edition_csv_names():
+    path = source.raw_path()
+    assert path == DATA / EDITION.source_file and path.is_file()
+    assert source.raw_lines() == tuple(path.read_text(encoding="utf-8").split("\n"))
+
+
+def test_each_deliverables_table_prints_the_editions_measure_header():
+    """Every deliverables table heads its columns with the edition's four measures, except
+    where the source audit lists the header as misprinted."""
+    expected = EDITION.measure_labels_zh
+    assert expected == ["2023计划", "2023实际", "2024计划", "2025计划"]
+    issues = load("source_issues")
+    misprinted = {k.split("|")[1] for k in issues["check_key"].dropna()
+                  if k.startswith("misprinted_header|")}
+    problems = []
+    for table in load("deliverables")["table"].unique():
+        headers = [cells[1:] for cells in ([re.sub(r"\s+|年", "", c) for c in line.split("\t")]
+                                           for line in source.table_lines(table))
+                   if cells[0] == "类别和次类别"]
+        if not headers:
+            problems.append((table, "no header line"))
+        elif table not in misprinted and any(h != expected for h in headers):
+            problems.append((table, headers))
+    assert not problems, problems
 
 
 def test_each_deliverable_row_stands_on_its_line_in_its_table():
@@ -62,13 +91,15 @@ def test_each_narrative_deliverable_stands_in_its_table():
 
 def test_each_target_number_appears_in_its_cited_paragraph():
     problems = []
-    for _, row in load("targets_2023").iterrows():
+    for _, row in load("targets").iterrows():
         text = source.paragraph(row["paragraph"])
         numbers = source.numbers_in(text)
-        if pd.notna(row["actual_2023"]) and row["actual_2023"] not in numbers:
-            problems.append((row["paragraph"], "actual", row["actual_2023"]))
-        if pd.notna(row["target_2023"]) and row["target_2023"] not in numbers:
-            problems.append((row["paragraph"], "target", row["target_2023"]))
+        if row["year"] != EDITION.performance_year:
+            problems.append((row["paragraph"], "year", row["year"]))
+        if pd.notna(row["actual"]) and row["actual"] not in numbers:
+            problems.append((row["paragraph"], "actual", row["actual"]))
+        if pd.notna(row["target"]) and row["target"] not in numbers:
+            problems.append((row["paragraph"], "target", row["target"]))
         if row["indicator_zh"] not in text:
             problems.append((row["paragraph"], "indicator", row["indicator_zh"]))
     assert not problems, problems
@@ -163,7 +194,7 @@ def test_each_mandate_footnote_stands_in_the_source_and_matches_one_marker():
     matched = set()
     problems = []
     markers_in_cells = 0
-    for sp in schema.SUBPROGRAMME_IDS:
+    for sp in SUBPROGRAMME_IDS:
         for line in source.mandate_lines(sp):
             if re.fullmatch(rf"[{_MARKERS}] \S.*", line.strip()):
                 continue  # a footnote line, not a list row
@@ -236,6 +267,9 @@ def test_source_helpers_find_passages():
     assert source.chinese_numeral(20) == "二十"
     assert source.chinese_numeral(26) == "二十六"
     assert source.figure_heading("16.XXVI") == "图 16.二十六"
+    assert source.figure_heading("16.XIV") == "图 16.十四"
+    assert [source.roman_to_int(r) for r in ("I", "IV", "IX", "XIV", "XIX", "XXVI", "XL")] == [
+        1, 4, 9, 14, 19, 26, 40]
     assert source.numbers_in("共 845 258 人，2023 年") == [845258.0, 2023.0]
     with pytest.raises(KeyError):
         source.paragraph("16.999")
