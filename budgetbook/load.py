@@ -249,6 +249,12 @@ def _check_references(tables, directory):
     first_missing("deliverables", item_keys, set(total_keys), "subcategory_zh",
                   "no row of deliverable_totals.csv has this table, subprogramme, category "
                   "and subcategory (zh and en): the items need their printed total")
+    from .source import roman_to_int
+    for figure, number, line in zip(tables["figures"]["figure"], tables["figures"]["number"],
+                                    tables["figures"].attrs["lines"]):
+        if roman_to_int(figure.split(".")[1]) != number:
+            raise DataError(directory / "figures.csv", f"must be the number of figure {figure}, "
+                            f"{roman_to_int(figure.split('.')[1])}", line, "number", str(number))
     figures = {f"Figure {f}" for f in tables["figures"]["figure"]}
     text_tables = {f"Table {t}" for t in tables["performance_measures"]["table"]}
     first_missing("results", list(tables["results"]["measure"]), figures | text_tables,

@@ -23,7 +23,8 @@ MANDATE_BODIES = ["treaty", "GA", "ECOSOC", "SC", "CND", "CCPCJ", "COP-UNTOC",
 # the same contract validates unchanged.
 PARAGRAPH_PATTERN = r"^[0-9]+\.[0-9]{1,3}$"
 TABLE_PATTERN = r"^[0-9]+\.[0-9]{1,3}$"
-FIGURE_PATTERN = r"^[0-9]+\.[IVXL]+$"
+# Figure numbers are Roman numerals 1 to 89, written the standard way (no IIII or VX).
+FIGURE_PATTERN = r"^[0-9]+\.(?=[IVXL])(L?X{0,3}|XL)(IX|IV|V?I{0,3})$"
 ISSUE_CATEGORIES = [
     "misprinted_header", "total_mismatch", "title_contradicts_paragraph", "duplicated_block",
     "status_against_numbers", "value_missing", "label_missing", "identical_titles",

@@ -230,3 +230,16 @@ def test_edition_with_two_rows_is_refused(data_copy):
 def test_missing_directory_is_named_as_such(tmp_path):
     with pytest.raises(DataError, match=r"nowhere: the data directory does not exist"):
         load_all(tmp_path / "nowhere")
+
+
+def test_malformed_roman_figure_number_is_refused(data_copy):
+    _set(data_copy / "figures.csv", 5, "figure", "16.IIII")
+    with pytest.raises(DataError, match=r"figures\.csv, line 5, column 'figure': must match"):
+        load("figures", data_copy)
+
+
+def test_figure_number_must_agree_with_its_numeral(data_copy):
+    _set(data_copy / "figures.csv", 3, "number", "7")
+    with pytest.raises(DataError, match=r"figures\.csv, line 3, column 'number': must be the "
+                                        r"number of figure 16\.II, 2 \(found '7'\)"):
+        load_all(data_copy)
