@@ -15,19 +15,13 @@ from pathlib import Path
 import pandas as pd
 
 from . import charts, indicators
+from .config import notebooks
 from .edition import ROLES, edition_of
 from .schema import PROGRAMME_ID
 
 NOT_STATED = "not stated in the source"
-# The notebook (in notebooks/) of each subprogramme id; the overview covers "programme".
-NOTEBOOKS = {
-    "programme": "00_overview",
-    "sp1": "sp1_transnational_organized_crime", "sp2": "sp2_world_drug_problem",
-    "sp3": "sp3_countering_corruption", "sp4": "sp4_terrorism_prevention",
-    "sp5": "sp5_justice", "sp6": "sp6_research_trends_forensics",
-    "sp7": "sp7_policy_support", "sp8": "sp8_technical_cooperation_field_support",
-    "sp9c1": "sp9c1_commissions_secretariat", "sp9c2": "sp9c2_incb_secretariat",
-}
+# The notebook (in notebooks/) of each subprogramme id, from the table of contents.
+NOTEBOOKS = notebooks()
 BODY_NAMES = {
     "treaty": "Conventions and protocols", "GA": "General Assembly",
     "ECOSOC": "Economic and Social Council", "SC": "Security Council",
@@ -302,6 +296,11 @@ def measures_chart(tables, sp: str) -> charts.Chart:
                                source=ed.cite(f"Table {table}"),
                                unit="number (documents, meetings, projects, days, ...)",
                                name=f"{sp}_deliverables_chart")
+
+
+def subprogramme_label(tables, sp: str) -> str:
+    """'Subprogramme 9, component 1', or 'Programme-wide' for the programme as a whole."""
+    return _sp_label(tables, sp)
 
 
 def _sp_label(tables, sp):

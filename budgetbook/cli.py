@@ -5,6 +5,7 @@ Commands:
   datapackage  print (or --check) the Frictionless descriptor data/datapackage.json
   run          execute notebooks with papermill and collect their outputs
   refresh      re-execute the notebooks in place (the outputs nbval compares)
+  chapters     regenerate the chapter notebooks from notebooks/_chapter_template.py
   bench        measure build and run times, as ratios from one run
 """
 from __future__ import annotations
@@ -61,8 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="exit 1 if the committed descriptor differs from the schema")
     p.set_defaults(func=_cmd_datapackage)
 
-    from . import bench, runner
+    from . import bench, chapters, runner
     runner.add_run_parser(sub)
+    chapters.add_chapters_parser(sub)
     bench.add_bench_parser(sub)
     return parser
 

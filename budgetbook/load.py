@@ -17,8 +17,7 @@ import pandas as pd
 from . import schema
 from .edition import Edition, edition_of
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
+from .config import DEFAULT_DATA_DIR, PROJECT_ROOT  # noqa: E402,F401  (re-exported)
 
 
 class DataError(ValueError):

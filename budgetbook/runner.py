@@ -32,7 +32,7 @@ from pathlib import Path
 from .load import (DEFAULT_DATA_DIR, PROJECT_ROOT, DataError, data_dir as resolve_data_dir,
                    load_all, read_resource)
 
-NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+from .config import NOTEBOOKS_DIR  # noqa: E402
 KERNEL = "python3"
 KERNEL_START_ATTEMPTS = 3
 # Quiet the kernel's own log: jupyter_client interrupts every kernel before shutting it

@@ -9,6 +9,7 @@ import jupytext
 import pytest
 
 from budgetbook.chapter import NOTEBOOKS
+from budgetbook.config import notebook_id
 from budgetbook.load import read_edition
 from conftest import ROOT
 
@@ -65,3 +66,13 @@ def test_commentary_names_the_edition_it_was_written_for(stem):
     assert before.cell_type == "code", stem
     assert before.source.strip() == (
         f'chapter.commentary_note(tables, written_for="{SYMBOL}")'), (stem, before.source)
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_every_code_cell_has_stored_outputs(stem):
+    """nbval passes a notebook with no stored outputs; the book and readers need them."""
+    nb = jupytext.read(NB_DIR / f"{stem}.ipynb")
+    unexecuted = [i for i, c in enumerate(nb.cells)
+                  if c.cell_type == "code" and c.get("execution_count") is None]
+    assert not unexecuted, (f"{stem}.ipynb: code cells {unexecuted} were never executed; run "
+                            f"python -m budgetbook refresh -s {notebook_id(stem)}")

@@ -1,0 +1,60 @@
+"""Every chapter notebook comes from one template, with its own commentary merged in."""
+import subprocess
+import sys
+
+import jupytext
+import papermill
+import pytest
+
+from budgetbook import chapters, config
+from conftest import ROOT
+
+
+def test_committed_chapters_equal_what_the_template_gives():
+    wanted = chapters.expected()
+    assert len(wanted) == len(config.notebooks()) - 1  # every chapter but the overview
+    for path, text in wanted.items():
+        assert path.read_text(encoding="utf-8") == text, (
+            f"{path.name} differs from the template: run 'python -m budgetbook chapters'")
+    res = subprocess.run([sys.executable, "-m", "budgetbook", "chapters", "--check"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 0, res.stderr
+
+
+def _template():
+    return config.CHAPTER_TEMPLATE.read_text(encoding="utf-8")
+
+
+def test_commentary_and_title_are_merged_into_the_template():
+    text = chapters.render(_template(), "sp42", "Subprogramme 42: Testing",
+                           chapters.Commentary("X/1", "First paragraph.\n\nSecond one."))
+    assert "# # Subprogramme 42: Testing\n" in text
+    assert 'subprogramme = "sp42"\n' in text
+    assert 'chapter.check_subprogramme(tables, subprogramme, written_for="sp42")' in text
+    assert 'chapter.commentary_note(tables, written_for="X/1")' in text
+    assert "# ## Commentary\n#\n# First paragraph.\n#\n# Second one.\n" in text
+    assert "A subprogramme chapter" not in text and "Each chapter's written" not in text
+
+
+def test_a_template_missing_a_part_is_named():
+    broken = _template().replace("# # A subprogramme chapter\n", "# # Renamed\n")
+    with pytest.raises(chapters.TemplateError, match="expected the title line once, found 0"):
+        chapters.render(broken, "sp1", "t", chapters.Commentary("X/1", "c"))
+
+
+def test_a_commentary_file_without_its_document_is_refused(tmp_path):
+    path = tmp_path / "sp1.md"
+    path.write_text("Just text.\n", encoding="utf-8")
+    with pytest.raises(chapters.TemplateError, match="written_for: <document symbol>"):
+        chapters.read_commentary(path)
+
+
+def test_the_template_runs_as_a_chapter_for_any_subprogramme(tmp_path):
+    nb = jupytext.read(config.CHAPTER_TEMPLATE)
+    out = tmp_path / "sp5.ipynb"
+    papermill.execute_notebook(nb, str(out), parameters={"subprogramme": "sp5"},
+                               kernel_name="python3", cwd=str(config.NOTEBOOKS_DIR),
+                               progress_bar=False, extra_arguments=["--IPKernelApp.log_level=50"])
+    executed = out.read_text(encoding="utf-8")
+    assert "Subprogramme 5: Justice" in executed
+    assert "Subprogramme 1:" not in executed
