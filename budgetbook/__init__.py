@@ -1,8 +1,11 @@
 """budgetbook: the tested library behind the Programme 13 analysis book.
 
-Rooms: ``schema`` (the data contract), ``load`` (loading and validation),
-``indicators`` (arithmetic), ``charts`` (house style), ``cli`` (command line).
+Rooms: ``config`` (paths, the chapter list), ``edition`` (the edition's years),
+``schema`` (the data contract), ``loading`` (loading and validation), ``indicators``
+(arithmetic), ``charts`` (house style), ``chapter`` (views), ``chapters`` (chapters from
+the template), ``audit`` and ``source`` (source checks), ``cli`` and ``runner`` (command
+line), ``sphinx_ext`` (the build).
 """
-from .load import DataError, load, load_all  # noqa: F401
+from .loading import DataError, load, load_all  # noqa: F401
 
 __all__ = ["DataError", "load", "load_all"]

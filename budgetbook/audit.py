@@ -35,6 +35,7 @@ def total_mismatches(tables):
 
 
 def status_against_numbers(tables):
+    """Target statements whose stated status the numbers contradict."""
     t = indicators.target_attainment(tables["targets"])
     bad = t[t["status_agrees"] == False]  # noqa: E712  (NA means nothing to compare)
     return [_finding(f"status_against_numbers|{r.paragraph}|{r.indicator_zh}",
@@ -45,6 +46,7 @@ def status_against_numbers(tables):
 
 
 def status_without_numbers(tables):
+    """Target statements that state a status with no number."""
     t = tables["targets"]
     bad = t[t["actual"].isna()]
     return [_finding(f"value_missing|{r.paragraph}", "value_missing", r.subprogramme,
@@ -53,6 +55,7 @@ def status_without_numbers(tables):
 
 
 def identical_titles(tables):
+    """Figures, or results of one subprogramme, that carry the same title."""
     found = []
     f = tables["figures"]
     for title, group in f.groupby("title_zh", sort=False):
@@ -71,6 +74,7 @@ def identical_titles(tables):
 
 
 def figures_without_values(tables):
+    """Figures for which no paragraph states any value."""
     stated = set(tables["targets"]["figure"].dropna())
     return [_finding(f"figure_values_not_stated|{r.figure}", "figure_values_not_stated",
                      r.subprogramme, f"The text states no value at all for Figure {r.figure}")
@@ -78,6 +82,7 @@ def figures_without_values(tables):
 
 
 def misprinted_headers(tables, lines=None):
+    """Deliverables tables whose printed column header differs from the edition's years."""
     found = []
     expected = edition_of(tables).measure_labels_zh
     for table, group in tables["deliverables"].groupby("table", sort=False):
@@ -122,5 +127,6 @@ CHECKS = [total_mismatches, status_against_numbers, status_without_numbers, iden
 
 
 def computed_findings(tables) -> pd.DataFrame:
+    """Every finding of every check, in the order of CHECKS."""
     rows = [f for check in CHECKS for f in check(tables)]
     return pd.DataFrame(rows, columns=["check_key", "category", "subprogramme", "description"])

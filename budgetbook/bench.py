@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .load import PROJECT_ROOT
+from .loading import PROJECT_ROOT
 
 FLOOR_SCRIPT = """
 import matplotlib
@@ -56,6 +56,7 @@ def _build(project: Path) -> float:
 
 
 def measure(workdir: Path) -> dict:
+    """Time each step once on a private copy of the project; seconds by name."""
     from .chapter import NOTEBOOKS
     project = workdir / "project"
     shutil.copytree(PROJECT_ROOT, project, ignore=PROJECT_COPY_IGNORE)
@@ -80,6 +81,7 @@ def measure(workdir: Path) -> dict:
 
 
 def report(times: dict) -> dict:
+    """The ratios of a run's times, by name (TARGETS holds the targets some must meet)."""
     ratios = {
         "cold_build / floor": times["cold_build"] / times["floor"],
         "no_change_rebuild / cold_build": times["no_change_rebuild"] / times["cold_build"],
@@ -90,6 +92,7 @@ def report(times: dict) -> dict:
 
 
 def main_bench(args) -> int:
+    """The ``bench`` command: measure, report, optionally write JSON."""
     with tempfile.TemporaryDirectory(prefix="budgetbook-bench-") as tmp:
         times = measure(Path(tmp))
     ratios = report(times)
@@ -108,6 +111,7 @@ def main_bench(args) -> int:
 
 
 def add_bench_parser(sub) -> None:
+    """The ``bench`` command's arguments."""
     p = sub.add_parser("bench", help="measure build and run times (ratios in one run)")
     p.add_argument("--json", help="also write the figures to this JSON file")
     p.set_defaults(func=main_bench)

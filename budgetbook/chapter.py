@@ -312,6 +312,7 @@ def _sp_label(tables, sp):
 
 
 def narrative_table(tables, sp: str) -> pd.DataFrame:
+    """The narrative deliverables (categories C to E) of a subprogramme."""
     n = tables["deliverables_narrative"]
     n = n[n["subprogramme"] == sp]
     return pd.DataFrame({
@@ -477,6 +478,7 @@ def mandates_table(tables, sp: str) -> pd.DataFrame:
 
 
 def mandates_summary(tables, sp: str) -> Note:
+    """How many mandates a subprogramme lists, by issuing body."""
     m = tables["mandates"]
     counts = indicators.mandates_by_body(m[m["subprogramme"] == sp], by=("body",))
     if counts.empty:
@@ -602,6 +604,7 @@ def overview_attainment(tables) -> pd.DataFrame:
 
 
 def overview_mandates(tables) -> pd.DataFrame:
+    """Mandates listed per issuing body and subprogramme (a pivot table)."""
     m = indicators.mandates_by_body(tables["mandates"])
     m["subprogramme"] = m["subprogramme"].map(_chapter_labels(tables))
     m["body"] = m["body"].map(BODY_NAMES)
@@ -611,6 +614,7 @@ def overview_mandates(tables) -> pd.DataFrame:
 
 
 def overview_mandates_chart(tables) -> charts.Chart:
+    """Mandates listed per issuing body, all subprogrammes together."""
     m = indicators.mandates_by_body(tables["mandates"], by=("body",))
     m["label"] = m["body"].map(BODY_NAMES)
     m = m.sort_values("mandates", ascending=False)
@@ -653,6 +657,7 @@ def audit_by_category(tables) -> Note:
 
 
 def audit_counts(tables) -> pd.DataFrame:
+    """Source-audit findings per category, by how each was found."""
     issues = tables["source_issues"]
     counts = issues.groupby(["category", "found_by"]).size().unstack(fill_value=0)
     counts.columns.name = None

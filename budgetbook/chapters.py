@@ -70,7 +70,7 @@ def render(template: str, sp: str, title: str, commentary: Commentary) -> str:
 def expected(data_dir=None) -> dict[Path, str]:
     """Every chapter notebook's path and the text the template gives for it."""
     from .chapter import subprogramme_label
-    from .load import load_all
+    from .loading import load_all
 
     tables = load_all(data_dir)
     titles = dict(zip(tables["subprogrammes"]["id"], tables["subprogrammes"]["title_en"]))

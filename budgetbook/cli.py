@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from . import schema
-from .load import DEFAULT_DATA_DIR, DataError, load_all, read_edition
+from .loading import DEFAULT_DATA_DIR, DataError, load_all, read_edition
 
 
 def _cmd_validate(args) -> int:
@@ -48,6 +48,7 @@ def _cmd_datapackage(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``python -m budgetbook``."""
     parser = argparse.ArgumentParser(prog="python -m budgetbook", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -70,5 +71,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    """Run one command; returns its exit status."""
     args = build_parser().parse_args(argv)
     return args.func(args)

@@ -1,6 +1,6 @@
 """Indicator arithmetic: every number the book derives is computed here.
 
-Each function takes DataFrames as returned by :func:`budgetbook.load` and
+Each function takes DataFrames as returned by :func:`budgetbook.load` (module :mod:`budgetbook.loading`) and
 returns a new DataFrame; nothing is rounded here (presentation rounds).
 Definitions are in the book's Method chapter.
 """

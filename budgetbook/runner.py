@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .load import (DEFAULT_DATA_DIR, PROJECT_ROOT, DataError, data_dir as resolve_data_dir,
+from .loading import (DEFAULT_DATA_DIR, PROJECT_ROOT, DataError, data_dir as resolve_data_dir,
                    load_all, read_resource)
 
 from .config import NOTEBOOKS_DIR  # noqa: E402
@@ -42,12 +42,14 @@ KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
 
 
 def notebook_ids():
+    """The ids of the notebooks the table of contents lists."""
     from .chapter import NOTEBOOKS
     return list(NOTEBOOKS)
 
 
 @dataclass
 class RunResult:
+    """The outcome of one notebook's run: status, time, files written, error."""
     subprogramme: str
     ok: bool
     seconds: float
@@ -391,6 +393,7 @@ def _cmd_refresh(args) -> int:
 
 
 def add_run_parser(sub) -> None:
+    """The ``run`` and ``refresh`` commands' arguments."""
     p = sub.add_parser("run", help="execute notebooks with papermill and collect their outputs",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n"

@@ -4,7 +4,7 @@ Every CSV in ``data/`` has a Table Schema here, built for the edition the direct
 describes in ``edition.csv`` (see :mod:`budgetbook.edition`): the measure columns and the
 years a table may show follow from its budget year, the examples in the descriptions from
 its section. The same declaration feeds the
-loader (:mod:`budgetbook.load`) and the Frictionless descriptor
+loader (:mod:`budgetbook.loading`) and the Frictionless descriptor
 ``data/datapackage.json`` (written by ``python -m budgetbook datapackage``;
 a test checks the committed file equals what this module produces).
 """

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .load import data_dir as resolve_data_dir, read_edition, read_resource
+from .loading import data_dir as resolve_data_dir, read_edition, read_resource
 from .schema import PROGRAMME_ID
 
 _CN_DIGITS = "一二三四五六七八九"
@@ -71,6 +71,7 @@ _HEADING = re.compile(r"^(表 \d+\.\d+$|图 \d+\.\S+$|成果 \d|\d{4} 年方案�
 
 
 def paragraph_number(line: str) -> str | None:
+    """The paragraph number a line starts with (e.g. 'S.19'), else None."""
     m = _PARA.match(line)
     return m.group(1) if m else None
 

@@ -91,13 +91,13 @@ def _validate_snapshot(snapshot: Path, source: Path) -> None:
     """Validate the snapshot once; a DataError names the user's file, not the snapshot."""
     if (snapshot / VALID_MARKER).is_file():
         return
-    from .load import DataError, load_all
+    from .loading import DataError, load_all
     try:
         load_all(snapshot)
     except DataError as exc:
         where = source / Path(exc.file).name if Path(exc.file).parent == snapshot else source
         raise DataError(where, exc.rule, exc.line, exc.column, exc.value) from None
-    (snapshot / VALID_MARKER).write_text("validated by budgetbook.load.load_all\n")
+    (snapshot / VALID_MARKER).write_text("validated by budgetbook.loading.load_all\n")
 
 
 def _failed_site(outdir: Path, message: str) -> None:
@@ -115,7 +115,7 @@ def _failed_site(outdir: Path, message: str) -> None:
 
 
 def _on_config_inited(app, config):
-    from .load import DataError
+    from .loading import DataError
 
     srcdir = Path(app.srcdir)
     source = source_data_dir(srcdir)
@@ -357,6 +357,7 @@ def _on_html_page_context(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
+    """Register the extension's event handlers with Sphinx."""
     app.connect("config-inited", _on_config_inited, priority=100)
     app.connect("doctree-read", _on_doctree_read)
     app.connect("env-get-outdated", _on_env_get_outdated)

@@ -3,7 +3,7 @@ listed computed finding is still found, and every finding quotes its line of dat
 import pandas as pd
 
 from budgetbook import audit, load, load_all, source
-from budgetbook.load import read_edition
+from budgetbook.loading import read_edition
 
 
 def test_computed_findings_and_the_list_agree():

@@ -5,7 +5,7 @@ import io
 import pytest
 
 from budgetbook import DataError, load, load_all, schema
-from budgetbook.load import read_edition
+from budgetbook.loading import read_edition
 
 
 def _rewrite(path, edit):

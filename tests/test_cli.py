@@ -8,7 +8,7 @@ import pytest
 
 from budgetbook import load_all, runner
 from budgetbook.edition import edition_of
-from budgetbook.load import read_edition
+from budgetbook.loading import read_edition
 from conftest import DATA, ROOT, tree_digest
 from synthetic import EDITION as SYNTHETIC_EDITION, make_synthetic
 

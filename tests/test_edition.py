@@ -18,7 +18,7 @@ import pytest
 from budgetbook import DataError, load_all, schema
 from budgetbook.bench import PROJECT_COPY_IGNORE, build_command
 from budgetbook.edition import edition_of
-from budgetbook.load import read_edition
+from budgetbook.loading import read_edition
 from conftest import DATA, ROOT
 
 PACKAGE = ROOT / "budgetbook"

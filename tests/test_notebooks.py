@@ -10,7 +10,7 @@ import pytest
 
 from budgetbook.chapter import NOTEBOOKS
 from budgetbook.config import notebook_id
-from budgetbook.load import read_edition
+from budgetbook.loading import read_edition
 from conftest import ROOT
 
 NB_DIR = ROOT / "notebooks"

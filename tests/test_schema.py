@@ -6,7 +6,7 @@ import pytest
 
 from budgetbook import load, load_all, schema, source
 from budgetbook.edition import edition_of
-from budgetbook.load import read_edition
+from budgetbook.loading import read_edition
 from conftest import (CHAPTER_IDS, DATA, DELIVERABLE_TABLES, FIGURE_IDS, SUBPROGRAMME_IDS,
                       TEXT_TABLES)
 

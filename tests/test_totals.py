@@ -4,7 +4,7 @@ A real difference in the source is never adjusted away: it must be listed in
 data/source_issues.csv (category total_mismatch), and a listed one must still differ.
 """
 from budgetbook import indicators, load
-from budgetbook.load import read_edition
+from budgetbook.loading import read_edition
 
 
 def test_every_printed_total_has_items():

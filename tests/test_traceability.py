@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from budgetbook import load, source
-from budgetbook.load import read_edition
+from budgetbook.loading import read_edition
 from conftest import DATA, SUBPROGRAMME_IDS
 
 RAW = "\n".join(source.raw_lines())
