@@ -183,3 +183,11 @@ def test_a_notebook_edited_but_not_synced_is_named(built_book):
         py.write_text(original, encoding="utf-8")
     res = build(built_book)
     assert res.returncode == 0, res.stdout[-3000:]
+
+
+def test_api_reference_is_generated_from_the_docstrings(built_book):
+    page = (built_book / "_build/html/book/api.html").read_text(encoding="utf-8")
+    for name in ("budgetbook.indicators.delivery_rate", "budgetbook.loading.load_all",
+                 "budgetbook.edition.Edition", "budgetbook.chapters.render"):
+        assert f'id="{name}"' in page, name
+    assert "Delivery rate = actual / plan" in page  # a docstring, as written in the package
