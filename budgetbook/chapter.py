@@ -209,8 +209,15 @@ def audited_total_mismatches(tables, mismatched: pd.DataFrame) -> int:
                for _, r in mismatched.iterrows())
 
 
+def _item_totals(tables) -> pd.DataFrame:
+    """Every subcategory's totals as the sums of its items (what the indicators use)."""
+    return indicators.item_totals(tables["deliverables"], tables["deliverable_totals"],
+                                  edition_of(tables).measures)
+
+
 def _subcategory_frame(tables, sp):
-    t = _sp_totals(tables, sp).copy()
+    t = _item_totals(tables)
+    t = t[t["subprogramme"] == sp].copy()
     t["label"] = t["category"] + ". " + t["subcategory_en"]
     return t
 
@@ -235,7 +242,7 @@ def delivery_chart(tables, sp: str) -> charts.Chart:
            f"percent. Summed over subcategories, {total_actual} units were delivered against "
            f"{total_plan} planned. Below plan: {', '.join(under) if under else 'none'}.")
     return charts.hbars(t, "label", "delivery_rate_pct", title=title, alt=alt,
-                        source=ed.cite(f"Table {table} (printed subcategory totals)"),
+                        source=ed.cite(f"Table {table} (sums of the line items)"),
                         xlabel=f"{year} actual as % of {year} plan", reference=100,
                         annotate="note", name=f"{sp}_delivery_{year}")
 
@@ -256,7 +263,7 @@ def change_chart(tables, sp: str) -> charts.Chart:
            f"deliverable subcategory of {_sp_label(tables, sp)}. Increases: "
            f"{', '.join(up) or 'none'}. Decreases: {', '.join(down) or 'none'}.")
     return charts.hbars(t, "label", "change", title=title, alt=alt,
-                        source=ed.cite(f"Table {table} (printed subcategory totals)"),
+                        source=ed.cite(f"Table {table} (sums of the line items)"),
                         xlabel=f"change, {y1} plan minus {y0} plan (units of each subcategory)",
                         reference=0, annotate="note", name=f"{sp}_change_{y0}_{y1}")
 
@@ -534,9 +541,9 @@ def _chapter_labels(tables):
 
 
 def deliverables_by_category(tables) -> pd.DataFrame:
-    """Printed totals per subprogramme and subcategory (units differ between subcategories,
-    so they are shown side by side, never summed across subcategories)."""
-    t = tables["deliverable_totals"]
+    """Totals (sums of the items) per subprogramme and subcategory (units differ between
+    subcategories, so they are shown side by side, never summed across subcategories)."""
+    t = _item_totals(tables)
     labels = _chapter_labels(tables)
     out = t.assign(subprogramme=t["subprogramme"].map(labels),
                    subcategory=t["category"] + ". " + t["subcategory_en"])
@@ -548,8 +555,8 @@ def deliverables_by_category(tables) -> pd.DataFrame:
 
 
 def _by_subprogramme(tables):
-    t = indicators.subprogramme_totals(tables["deliverable_totals"],
-                                       edition_of(tables).measures, by=("subprogramme",))
+    t = indicators.subprogramme_totals(_item_totals(tables), edition_of(tables).measures,
+                                       by=("subprogramme",))
     t["label"] = t["subprogramme"].map(_chapter_labels(tables))
     return t
 
@@ -570,8 +577,8 @@ def overview_delivery_chart(tables) -> charts.Chart:
            f"percent. " + "; ".join(f"{r.label}: {r.note}" for r in t.itertuples()))
     deliverable_tables = ", ".join(dict.fromkeys(tables["deliverable_totals"]["table"]))
     return charts.hbars(t, "label", "delivery_rate_pct", title=title, alt=alt,
-                        source=ed.cite(f"Tables {deliverable_tables} (printed subcategory "
-                                       f"totals)"),
+                        source=ed.cite(f"Tables {deliverable_tables} (sums of the line "
+                                       f"items)"),
                         xlabel=f"{year} actual as % of {year} plan (all quantified deliverables)",
                         reference=100, annotate="note", name=f"overview_delivery_{year}")
 
@@ -590,7 +597,7 @@ def overview_change_chart(tables) -> charts.Chart:
            f"summed over all quantified deliverables, per subprogramme. "
            + "; ".join(f"{r.label}: {r.note}" for r in t.itertuples()))
     return charts.hbars(t, "label", "change_pct", title=title, alt=alt,
-                        source=ed.cite("deliverables tables (printed subcategory totals)"),
+                        source=ed.cite("deliverables tables (sums of the line items)"),
                         xlabel=f"change from {y0} plan to {y1} plan (% of {y0} plan)",
                         reference=0, annotate="note", name=f"overview_change_{y0}_{y1}")
 

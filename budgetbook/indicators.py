@@ -36,6 +36,22 @@ def recomputed_totals(deliverables: pd.DataFrame, totals: pd.DataFrame,
     return out
 
 
+def item_totals(deliverables: pd.DataFrame, totals: pd.DataFrame,
+                measures: list[str]) -> pd.DataFrame:
+    """Subcategory totals recomputed from the line items, in the shape (and row order) of
+    the printed totals: the subcategory key and the measure columns.
+
+    Every indicator of the book is computed from these, never from the printed totals, so a
+    corrected item changes every rate, change and chart it feeds; the printed totals are
+    compared with them (:func:`recomputed_totals`), and a difference is a finding.
+    """
+    rec = recomputed_totals(deliverables, totals, measures)
+    out = rec[SUBCATEGORY_KEY].copy()
+    for m in measures:
+        out[m] = rec[f"recomputed_{m}"]
+    return out
+
+
 def total_mismatches(deliverables: pd.DataFrame, totals: pd.DataFrame,
                      measures: list[str]) -> pd.DataFrame:
     """One row per (subcategory, measure) whose printed total differs from its items' sum."""

@@ -194,3 +194,21 @@ def test_mandates_table_carries_the_source_footnotes(tables):
     shown = table[table["footnote in the source"] != ""]
     assert sorted(shown["symbol"]) == sorted(footnoted[footnoted["subprogramme"] == "sp5"]["symbol"])
     assert "footnote in the source" not in chapter.mandates_table(tables, "sp1").columns
+
+
+def test_indicators_follow_a_corrected_item_not_the_printed_total(tables):
+    """An analyst corrects one item: the chapter's rate, change and tables move with it,
+    while the printed total stays as printed (and the totals check says NO)."""
+    ed = edition_of(tables)
+    changed, item = _with_sp3_item_changed(tables)
+    actual = ed.measure("prior_actual")
+    before = chapter.delivery_chart(tables, "sp3").data
+    after = chapter.delivery_chart(changed, "sp3").data
+    label = f"{item['category']}. {item['subcategory_en']}"
+    row_before = before[before["label"] == label].iloc[0]
+    row_after = after[after["label"] == label].iloc[0]
+    assert row_after["delivery_rate_pct"] > row_before["delivery_rate_pct"]
+    table = chapter.plan_vs_actual_table(changed, "sp3")
+    old = chapter.plan_vs_actual_table(tables, "sp3")
+    assert (table[ed.measure_labels[actual]] - old[ed.measure_labels[actual]]).sum() == 1
+    assert "NO" in set(chapter.totals_check(changed, "sp3")["all four match"])

@@ -139,3 +139,19 @@ def test_mandates_by_body():
     out = ind.mandates_by_body(df)
     assert out.values.tolist() == [["sp1", "GA", 2], ["sp2", "CND", 1]]
     assert ind.mandates_by_body(df, by=("body",)).values.tolist() == [["GA", 2], ["CND", 1]]
+
+
+def test_item_totals_are_the_sums_of_the_items_not_the_printed_totals():
+    items = _deliv([
+        ["16.4", "sp1", "B", "项目", "Projects", 1, 1, 1, 1],
+        ["16.4", "sp1", "A", "文件", "Docs", 34, 21, 32, 32],
+        ["16.4", "sp1", "A", "文件", "Docs", 34, 6, 10, 0],
+    ])
+    totals = _deliv([
+        ["16.4", "sp1", "A", "文件", "Docs", 68, 27, 42, 32],
+        ["16.4", "sp1", "B", "项目", "Projects", 2, 1, 1, 1],  # printed 2, items sum to 1
+    ])
+    out = ind.item_totals(items, totals, MEASURES)
+    assert list(out.columns) == list(totals.columns)
+    assert out["subcategory_en"].tolist() == ["Docs", "Projects"]  # the printed order
+    assert out[MEASURES].values.tolist() == [[68, 27, 42, 32], [1, 1, 1, 1]]
