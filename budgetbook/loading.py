@@ -205,6 +205,25 @@ def _check_foreign_keys(name, df, ids, directory):
                                 line, col, value)
 
 
+def read_data_files(directory) -> dict[str, bytes]:
+    """A data directory's contract files (CSV and JSON), by name, each read once: what a
+    build or a run hashes and copies into its snapshot."""
+    directory = Path(directory)
+    return {p.name: p.read_bytes()
+            for p in sorted(directory.glob("*.csv")) + sorted(directory.glob("*.json"))}
+
+
+def load_all_from_snapshot(snapshot, source) -> dict[str, pd.DataFrame]:
+    """:func:`load_all` on a snapshot of the directory ``source``; a :class:`DataError`
+    names the user's file in ``source``, not its copy in the snapshot."""
+    snapshot, source = Path(snapshot), Path(source)
+    try:
+        return load_all(snapshot)
+    except DataError as exc:
+        where = source / Path(exc.file).name if Path(exc.file).parent == snapshot else source
+        raise DataError(where, exc.rule, exc.line, exc.column, exc.value) from None
+
+
 def load_all(directory=None) -> dict[str, pd.DataFrame]:
     """Load and validate every table of the contract; raises on the first problem.
 

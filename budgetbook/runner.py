@@ -30,7 +30,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .loading import (DEFAULT_DATA_DIR, PROJECT_ROOT, DataError, data_dir as resolve_data_dir,
-                   load_all, read_resource)
+                      load_all_from_snapshot, read_data_files, read_resource)
 
 from .config import NOTEBOOKS_DIR  # noqa: E402
 KERNEL = "python3"
@@ -180,12 +180,6 @@ def _publish(staging: Path, final: Path) -> None:
         shutil.rmtree(old)
 
 
-def data_files(directory: Path) -> dict[str, bytes]:
-    """The data directory's contract files (CSV and JSON), by name, read once."""
-    return {p.name: p.read_bytes() for p in sorted(directory.glob("*.csv"))
-            + sorted(directory.glob("*.json"))}
-
-
 def _digest(files: dict[str, bytes]) -> str:
     h = hashlib.sha256()
     for name, raw in files.items():
@@ -260,7 +254,7 @@ def run(subprogrammes, data_dir=None, output_dir="out", jobs=1, notebooks_dir=No
     notebooks_dir = Path(notebooks_dir or NOTEBOOKS_DIR).resolve()
     output_dir = _check_output_dir(output_dir, data_dir, notebooks_dir)
     paths = {sp: _notebook_path(notebooks_dir, sp) for sp in subprogrammes}
-    files = data_files(data_dir)
+    files = read_data_files(data_dir)
     stage_root = Path(tempfile.mkdtemp(dir=output_dir, prefix=".staging-"))
     results = []
     try:
@@ -269,13 +263,9 @@ def run(subprogrammes, data_dir=None, output_dir="out", jobs=1, notebooks_dir=No
         for name, raw in files.items():
             (snapshot / name).write_bytes(raw)
         try:
-            load_all(snapshot)
+            load_all_from_snapshot(snapshot, data_dir)
         except DataError as exc:
-            where = data_dir / Path(exc.file).name if Path(exc.file).parent == snapshot \
-                else data_dir
-            raise RunError(f"invalid data directory: "
-                           f"{DataError(where, exc.rule, exc.line, exc.column, exc.value)}") \
-                from None
+            raise RunError(f"invalid data directory: {exc}") from None
         provenance = {"data_dir": str(data_dir), "data_sha256": _digest(files),
                       "package_version": package_version()}
         statuses = {}

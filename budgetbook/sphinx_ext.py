@@ -57,14 +57,14 @@ def input_files(srcdir: Path, data: Path | None = None) -> list[Path]:
 
 def _read_inputs(srcdir: Path, data: Path | None = None) -> tuple[str, dict[str, bytes]]:
     """The inputs' digest, and the data files' bytes by name (read once, hashed as read)."""
-    h = hashlib.sha256()
-    data_bytes = {}
+    from .loading import read_data_files
+
     data = Path(data) if data is not None else Path(srcdir) / "data"
-    for path in input_files(srcdir, data):
-        raw = path.read_bytes()
-        h.update(path.name.encode() + b"\0" + raw + b"\0")
-        if path.parent == data:
-            data_bytes[path.name] = raw
+    data_bytes = read_data_files(data)
+    h = hashlib.sha256()
+    for name, raw in data_bytes.items():
+        h.update(name.encode() + b"\0" + raw + b"\0")
+    h.update(_code_digest(exclude_self=True).encode())
     return h.hexdigest()[:16], data_bytes
 
 
@@ -91,12 +91,9 @@ def _validate_snapshot(snapshot: Path, source: Path) -> None:
     """Validate the snapshot once; a DataError names the user's file, not the snapshot."""
     if (snapshot / VALID_MARKER).is_file():
         return
-    from .loading import DataError, load_all
-    try:
-        load_all(snapshot)
-    except DataError as exc:
-        where = source / Path(exc.file).name if Path(exc.file).parent == snapshot else source
-        raise DataError(where, exc.rule, exc.line, exc.column, exc.value) from None
+    from .loading import load_all_from_snapshot
+
+    load_all_from_snapshot(snapshot, source)
     (snapshot / VALID_MARKER).write_text("validated by budgetbook.loading.load_all\n")
 
 
@@ -218,9 +215,13 @@ def _warn_unsynced_pairs(env):
     env.budgetbook_synced = checked
 
 
-def _code_digest() -> str:
+def _code_digest(exclude_self: bool = False) -> str:
+    """A hash of the package's code (without this extension when ``exclude_self``: the
+    notebooks do not run it, so an edit to it need not re-execute them)."""
     h = hashlib.sha256()
     for path in sorted(PACKAGE_DIR.glob("*.py")):
+        if exclude_self and path.name == "sphinx_ext.py":
+            continue
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 

@@ -56,3 +56,14 @@ def built_book(tmp_path_factory):
     res = build(project)
     assert res.returncode == 0, res.stdout[-4000:] + res.stderr[-4000:]
     return project
+
+
+def rewrite_csv(path, edit):
+    """Apply edit(rows) to a CSV's rows (header included) and write it back."""
+    import csv
+    import io
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    edit(rows)
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")

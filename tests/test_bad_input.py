@@ -1,20 +1,13 @@
 """Bad input gives one clear error naming the file, line, column and rule; data/ is untouched."""
-import csv
-import io
 
 import pytest
 
 from budgetbook import DataError, load, load_all, schema
 from budgetbook.loading import read_edition
+from conftest import rewrite_csv
 
 
-def _rewrite(path, edit):
-    """Apply edit(rows) to a CSV's rows (header included) and write it back."""
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-    edit(rows)
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
+_rewrite = rewrite_csv
 
 
 def _set(path, line, column, value):

@@ -4,8 +4,6 @@ The next-edition tests derive a SYNTHETIC budget-year-2026 directory from data/ 
 year-bearing header and year value moved on by one, the edition record updated, a few
 values changed) and run it through validate, every notebook and the book build.
 """
-import csv
-import io
 import os
 import re
 import shutil
@@ -19,7 +17,7 @@ from budgetbook import DataError, load_all, schema
 from budgetbook.bench import PROJECT_COPY_IGNORE, build_command
 from budgetbook.edition import edition_of
 from budgetbook.loading import read_edition
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, rewrite_csv
 
 PACKAGE = ROOT / "budgetbook"
 NEXT_SYMBOL = "A/80/6 (Sect. 16)/Part A (SYNTHETIC next edition)"
@@ -46,12 +44,7 @@ def test_the_edition_record_stands_in_the_source():
     assert f"{ed.budget_year} 年拟议方案计划和 {ed.performance_year} 年方案执行情况" in raw
 
 
-def _rewrite(path, edit):
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-    edit(rows)
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
+_rewrite = rewrite_csv
 
 
 def _set(path, column, value, where):
