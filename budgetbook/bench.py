@@ -57,7 +57,7 @@ def _build(project: Path) -> float:
 
 def measure(workdir: Path) -> dict:
     """Time each step once on a private copy of the project; seconds by name."""
-    from .chapter import NOTEBOOKS
+    from .views import NOTEBOOKS
     project = workdir / "project"
     shutil.copytree(PROJECT_ROOT, project, ignore=PROJECT_COPY_IGNORE)
     n = len(NOTEBOOKS)

@@ -4,94 +4,136 @@
 ``subprogramme`` parameter). ``python -m budgetbook chapters`` writes, for every chapter
 the table of contents lists (:func:`budgetbook.config.notebooks`), ``notebooks/<stem>.py``:
 the template with the chapter's title, its id as the parameter's default and as the id
-the notebook is written for, and its written commentary (``book/commentary/<id>.md``,
-whose front matter names the document it was written for) merged in. ``--check`` only
-compares. Then ``jupytext --sync`` and ``python -m budgetbook refresh`` bring the
-``.ipynb`` side and its stored outputs up to date.
+the notebook is written for, and its written commentary (``book/commentary/<id>.md``, see
+:mod:`budgetbook.commentary`) merged in, with the document and the data fingerprints it
+was written on. The overview (``00_overview.py``) is written by hand; only its commentary
+(``book/commentary/programme.md``) is merged the same way. ``--check`` only compares;
+``--stamp ID`` records the current data's fingerprints in a commentary file (after
+re-reading it against them). Then ``jupytext --sync`` and ``python -m budgetbook refresh``
+bring the ``.ipynb`` side and its stored outputs up to date.
 """
 from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import config
+from .commentary import (Commentary, CommentaryError, fingerprints, read_commentary,
+                         write_commentary)
 
 TITLE = "# # A subprogramme chapter\n"
-CHECK = "sp = chapter.check_subprogramme(tables, subprogramme)\n"
-NOTE = "chapter.commentary_note(tables, written_for=None)\n"
-PLACEHOLDER = re.compile(r"^# \*Each chapter's written commentary.*?\*\n(?=\n)", re.M | re.S)
+CHECK = "sp = views.check_subprogramme(tables, subprogramme)\n"
 PARAMETER = re.compile(r'^subprogramme = ".*"\n', re.M)
+# The notice call above the commentary, and the commentary cell's text (up to the next cell).
+NOTICE = re.compile(r"^commentary\.notice\(tables, sp, written_for=.*?\)\n", re.M | re.S)
+COMMENTARY_CELL = re.compile(r"^# %% \[markdown\]\n# ## Commentary\n#\n.*?(?=\n# %%)",
+                             re.M | re.S)
 
 
 class TemplateError(ValueError):
     """The template or a commentary file lacks a part the generator fills in."""
 
 
-@dataclass
-class Commentary:
-    """A chapter's written commentary and the document it was written for."""
-
-    written_for: str
-    text: str
-
-
-def read_commentary(path: Path) -> Commentary:
-    """Read ``book/commentary/<id>.md``: front matter ``written_for: <symbol>``, then text."""
-    raw = Path(path).read_text(encoding="utf-8")
-    match = re.match(r"^---\nwritten_for: (.+)\n---\n\n(.*)$", raw, re.S)
-    if not match:
-        raise TemplateError(f"{path}: must start with '---', 'written_for: <document symbol>', "
-                            f"'---' and a blank line")
-    return Commentary(match.group(1).strip(), match.group(2).strip())
-
-
-def _once(text: str, old, new: str, what: str) -> str:
+def _once(text: str, old, new: str, what: str, name: str) -> str:
     count = len(old.findall(text)) if isinstance(old, re.Pattern) else text.count(old)
     if count != 1:
-        raise TemplateError(f"{config.CHAPTER_TEMPLATE.name}: expected {what} once, found "
-                            f"{count}")
-    return old.sub(lambda _: new, text) if isinstance(old, re.Pattern) else text.replace(old, new)
+        raise TemplateError(f"{name}: expected {what} once, found {count}")
+    return old.sub(lambda _: new, text, count=1) if isinstance(old, re.Pattern) else (
+        text.replace(old, new))
+
+
+def notice_call(commentary: Commentary) -> str:
+    """The notebook line that shows the commentary's notice (see
+    :func:`budgetbook.commentary.notice`), with its document and fingerprints."""
+    pad = " " * len("commentary.notice(")
+    lines = [f'commentary.notice(tables, sp, written_for="{commentary.written_for}",']
+    entries = sorted(commentary.written_on.items())
+    if not entries:
+        return lines[0][:-1] + ")\n"
+    lines.append(f"{pad}written_on={{")
+    lines += [f'{pad}    "{name}": "{digest}",' for name, digest in entries]
+    lines.append(f"{pad}}})")
+    return "\n".join(lines) + "\n"
+
+
+def merge_commentary(text: str, commentary: Commentary, name: str) -> str:
+    """A notebook's text (py:percent) with its commentary cell and notice call replaced."""
+    text = _once(text, NOTICE, notice_call(commentary), "the commentary.notice call", name)
+    body = "\n".join(f"# {line}" if line else "#" for line in commentary.text.split("\n"))
+    return _once(text, COMMENTARY_CELL, "# %% [markdown]\n# ## Commentary\n#\n" + body + "\n",
+                 "the '## Commentary' cell", name)
 
 
 def render(template: str, sp: str, title: str, commentary: Commentary) -> str:
     """The chapter notebook of ``sp`` (py:percent text) from the template's text."""
-    text = _once(template, TITLE, f"# # {title}\n", "the title line")
-    text = _once(text, PARAMETER, f'subprogramme = "{sp}"\n', "the subprogramme parameter")
+    name = config.CHAPTER_TEMPLATE.name
+    text = _once(template, TITLE, f"# # {title}\n", "the title line", name)
+    text = _once(text, PARAMETER, f'subprogramme = "{sp}"\n', "the subprogramme parameter",
+                 name)
     text = _once(text, CHECK, CHECK.replace(")\n", f', written_for="{sp}")\n'),
-                 "the check_subprogramme call")
-    text = _once(text, NOTE, NOTE.replace("None", f'"{commentary.written_for}"'),
-                 "the commentary_note call")
-    body = "\n".join(f"# {line}" if line else "#" for line in commentary.text.split("\n"))
-    return _once(text, PLACEHOLDER, body + "\n", "the commentary placeholder")
+                 "the check_subprogramme call", name)
+    return merge_commentary(text, commentary, name)
+
+
+def commentary_path(sp: str) -> Path:
+    """Where a chapter's written commentary is kept."""
+    return config.COMMENTARY_DIR / f"{sp}.md"
 
 
 def expected(data_dir=None) -> dict[Path, str]:
-    """Every chapter notebook's path and the text the template gives for it."""
-    from .chapter import subprogramme_label
+    """Every chapter notebook's path and the text the template gives for it (for the
+    overview: its own text with its commentary merged in)."""
     from .loading import load_all
+    from .views import subprogramme_label
 
     tables = load_all(data_dir)
     titles = dict(zip(tables["subprogrammes"]["id"], tables["subprogrammes"]["title_en"]))
     template = config.CHAPTER_TEMPLATE.read_text(encoding="utf-8")
     out = {}
     for sp, stem in config.notebooks().items():
+        path = config.NOTEBOOKS_DIR / f"{stem}.py"
+        commentary = read_commentary(commentary_path(sp))
         if sp == config.PROGRAMME_ID:
-            continue  # the overview is a notebook of its own
+            out[path] = merge_commentary(path.read_text(encoding="utf-8"), commentary,
+                                         path.name)
+            continue
         if sp not in titles:
             raise TemplateError(f"_toc.yml lists notebooks/{stem}, but subprogrammes.csv has "
                                 f"no subprogramme {sp!r}")
-        commentary = read_commentary(config.COMMENTARY_DIR / f"{sp}.md")
-        out[config.NOTEBOOKS_DIR / f"{stem}.py"] = render(
-            template, sp, f"{subprogramme_label(tables, sp)}: {titles[sp]}", commentary)
+        out[path] = render(template, sp, f"{subprogramme_label(tables, sp)}: {titles[sp]}",
+                           commentary)
     return out
+
+
+def stamp(ids: list[str], data_dir=None) -> list[Path]:
+    """Record the data's current fingerprints in these chapters' commentary files (what a
+    maintainer runs after re-reading each commentary against changed data)."""
+    from .loading import load_all
+
+    tables = load_all(data_dir)
+    known = config.notebooks()
+    written = []
+    for sp in ids:
+        if sp not in known:
+            raise TemplateError(f"unknown chapter id {sp!r}; choose from: {', '.join(known)}")
+        path = commentary_path(sp)
+        commentary = read_commentary(path)
+        commentary.written_on = fingerprints(tables, sp)
+        write_commentary(path, commentary)
+        written.append(path)
+    return written
 
 
 def _cmd_chapters(args) -> int:
     try:
+        if args.stamp:
+            ids = list(config.notebooks()) if args.stamp == ["all"] else args.stamp
+            for path in stamp(ids, args.data_dir):
+                print(f"stamped {path.relative_to(config.PROJECT_ROOT)} with the data's "
+                      f"fingerprints")
         wanted = expected(args.data_dir)
-    except (TemplateError, OSError) as exc:
+    except (TemplateError, CommentaryError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     stale = [p for p, text in wanted.items()
@@ -116,5 +158,8 @@ def add_chapters_parser(sub) -> None:
     p = sub.add_parser("chapters", help="regenerate the chapter notebooks from the template")
     p.add_argument("--check", action="store_true",
                    help="exit 1 if a chapter notebook differs from what the template gives")
-    p.add_argument("--data-dir", help="data directory for the titles (default: data/)")
+    p.add_argument("--stamp", action="append", metavar="ID",
+                   help="record the data's fingerprints in book/commentary/ID.md after "
+                        "re-reading it ('all' for every chapter); repeatable")
+    p.add_argument("--data-dir", help="data directory (default: data/)")
     p.set_defaults(func=_cmd_chapters)

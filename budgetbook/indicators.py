@@ -107,6 +107,35 @@ def plan_change(df: pd.DataFrame, base: str, new: str) -> pd.DataFrame:
     return out
 
 
+def delivery_summary(delivery: pd.DataFrame) -> dict[str, int]:
+    """Counts over the rows of :func:`delivery_rate`'s result: ``rows``; ``planned`` (a plan
+    above 0); ``short`` (delivery rate below 1); ``in_full`` (rate of 1 or more);
+    ``unplanned`` (nothing planned, something delivered)."""
+    rate = delivery["delivery_rate"]
+    return {"rows": len(delivery), "planned": int(rate.notna().sum()),
+            "short": int((rate < 1).sum()), "in_full": int((rate >= 1).sum()),
+            "unplanned": int((delivery["delivery_note"] == "unplanned").sum())}
+
+
+def change_summary(change: pd.DataFrame) -> dict[str, int]:
+    """Counts over the rows of :func:`plan_change`'s result: ``rows``, ``higher``, ``lower``
+    and ``unchanged`` (by the sign of ``change``)."""
+    c = change["change"]
+    return {"rows": len(change), "higher": int((c > 0).sum()), "lower": int((c < 0).sum()),
+            "unchanged": int((c == 0).sum())}
+
+
+def target_summary(attainment: pd.DataFrame) -> dict[str, int]:
+    """Counts over the rows of :func:`target_attainment`'s result: ``statements``;
+    ``with_target`` (a numeric target, so attainment is known); ``met_or_exceeded`` and
+    ``not_met`` by the numbers; ``status_disagrees`` (the stated word differs from them)."""
+    status = attainment["status_computed"]
+    return {"statements": len(attainment), "with_target": int(status.notna().sum()),
+            "met_or_exceeded": int(status.isin(["met", "exceeded"]).sum()),
+            "not_met": int((status == "not_met").sum()),
+            "status_disagrees": int((attainment["status_agrees"] == False).sum())}  # noqa: E712
+
+
 def subprogramme_totals(totals: pd.DataFrame, measures: list[str],
                         by=("subprogramme", "category")) -> pd.DataFrame:
     """Printed subcategory totals summed per subprogramme (and category)."""

@@ -43,7 +43,7 @@ KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
 
 def notebook_ids():
     """The ids of the notebooks the table of contents lists."""
-    from .chapter import NOTEBOOKS
+    from .views import NOTEBOOKS
     return list(NOTEBOOKS)
 
 
@@ -62,7 +62,7 @@ class RunError(Exception):
 
 
 def _notebook_path(notebooks_dir: Path, sp: str) -> Path:
-    from .chapter import NOTEBOOKS
+    from .views import NOTEBOOKS
     path = Path(notebooks_dir) / f"{NOTEBOOKS[sp]}.py"
     if not path.is_file():
         raise RunError(f"notebook for {sp} not found: {path}")
@@ -350,7 +350,7 @@ def refresh(notebooks_dir=None, only=None) -> list[Path]:
     import jupytext
     from nbclient import NotebookClient
 
-    from .chapter import NOTEBOOKS
+    from .views import NOTEBOOKS
     notebooks_dir = Path(notebooks_dir or NOTEBOOKS_DIR)
     unknown = sorted(set(only or []) - set(NOTEBOOKS))
     if unknown:

@@ -357,6 +357,12 @@ def _on_html_page_context(app, pagename, templatename, context, doctree):
     scripts[:] = unique
 
 
+def _add_static(app):
+    """The book's own CSS (budgetbook/static/budgetbook.css), shipped with the package."""
+    app.config.html_static_path.append(str(Path(__file__).parent / "static"))
+    app.add_css_file("budgetbook.css")
+
+
 def setup(app):
     """Register the extension's event handlers with Sphinx."""
     app.connect("config-inited", _on_config_inited, priority=100)
@@ -367,4 +373,5 @@ def setup(app):
     app.connect("build-finished", _on_build_finished)
     app.connect("env-before-read-docs", _execute_missing, priority=900)
     app.connect("html-page-context", _on_html_page_context, priority=900)
+    app.connect("builder-inited", _add_static)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

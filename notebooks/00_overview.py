@@ -18,89 +18,133 @@
 #
 # The programme as a whole: the deliverables it shares across subprogrammes, and the
 # subprogramme chapters compared side by side. Every value is loaded from
-# `data/` and recomputed by the `budgetbook` package.
+# `data/` and recomputed in the code cells below (open them to see each step).
 
 # %% tags=["parameters"]
 data_dir = None  # data directory; None: $BUDGETBOOK_DATA_DIR, else the project's data/
 output_dir = None  # set a directory to also write the derived CSVs and charts
 
 # %% tags=["hide-input"]
-from budgetbook import chapter, load_all
+from myst_nb import glue
 
-tables = load_all(data_dir)
-sp = "programme"
-chapter.edition_line(tables)
+from budgetbook import commentary, indicators, load_all, overview, render, views
+from budgetbook.edition import edition_of
+
+tables = load_all(data_dir)  # every CSV of data/, validated: {"deliverables": DataFrame, ...}
+edition = edition_of(tables)  # the document, and its years (performance, current, budget)
+sp = "programme"  # the rows that belong to no single subprogramme
+labels = views.chapter_labels(tables)  # subprogramme id -> "Subprogramme 3", ...
+glue("subprogramme_count", len(labels) - 1, display=False)
+views.edition_line(edition)
 
 # %% tags=["remove-input"]
-chapter.chapter_findings(tables, sp)
+views.chapter_findings(tables["source_issues"][tables["source_issues"]["subprogramme"] == sp])
 
 # %% [markdown]
 # ## Deliverables shared across the programme
 
 # %% tags=["hide-input"]
-deliverables = chapter.deliverables_table(tables, sp)
-chapter.table(deliverables)
+# The programme-wide rows: line items, and the totals the source prints per subcategory.
+items = tables["deliverables"][tables["deliverables"]["subprogramme"] == sp]
+printed = tables["deliverable_totals"][tables["deliverable_totals"]["subprogramme"] == sp]
+check = indicators.recomputed_totals(items, printed, edition.measures)
+deliverables = views.deliverables_table(items, check, edition)
+render.table(deliverables)
 
 # %% tags=["hide-input"]
-chapter.totals_summary(tables, sp)
+views.totals_summary(check, tables["source_issues"], edition)
 
 # %% tags=["hide-input"]
-measures = chapter.measures_chart(tables, sp)
+measures = views.measures_chart(indicators.item_totals(items, printed, edition.measures),
+                                edition, views.subprogramme_label(tables, sp), sp)
 measures
 
 # %% tags=["hide-input"]
-chapter.table(chapter.narrative_table(tables, sp))
+narrative = tables["deliverables_narrative"]
+render.table(views.narrative_table(narrative[narrative["subprogramme"] == sp]))
 
 # %% [markdown]
 # ## Deliverables by category in each subprogramme
 #
-# The budget year's plan of each subcategory, per subprogramme. Units differ between subcategories
+# The budget year's plan of each subcategory, in each of the {glue:text}`subprogramme_count`
+# subprogramme chapters and programme-wide. Units differ between subcategories
 # (documents, three-hour meetings, projects, days), so they are compared within a row, never
 # added across rows. An empty cell means the subprogramme's table has no such subcategory.
 
 # %% tags=["hide-input"]
-by_category = chapter.deliverables_by_category(tables)
-chapter.table(by_category)
+# Every subcategory's totals recomputed from its items, for all subprogrammes at once.
+totals = indicators.item_totals(tables["deliverables"], tables["deliverable_totals"],
+                                edition.measures)
+by_category = overview.deliverables_by_category(totals, edition, labels)
+render.table(by_category)
 
 # %% [markdown]
 # ## Delivery rates side by side
 #
-# Summed over every quantified deliverable of a table; the Method chapter explains why this
-# mixes units and how to read it.
+# **Delivery rate** of a subprogramme = the sum of its subcategories' actuals ÷ the sum of
+# their plans, in {glue:text}`performance_year`. Summed over every quantified deliverable
+# of a table; the Method chapter explains why this mixes units and how to read it.
 
 # %% tags=["hide-input"]
-delivery = chapter.overview_delivery_chart(tables)
-delivery
+by_subprogramme = indicators.subprogramme_totals(totals, edition.measures, by=("subprogramme",))
+plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
+glue("performance_year", edition.performance_year, display=False)
+delivery = indicators.delivery_rate(by_subprogramme, plan=plan, actual=actual)
+delivery_chart = overview.delivery_chart(
+    delivery, edition, labels, ", ".join(dict.fromkeys(tables["deliverable_totals"]["table"])))
+delivery_chart
 
 # %% [markdown]
 # ## Planned change from the current year to the budget year
+#
+# **Change %** of a subprogramme = (its {glue:text}`budget_year` plan − its
+# {glue:text}`current_year` plan) ÷ its {glue:text}`current_year` plan, as a percentage.
 
 # %% tags=["hide-input"]
-change = chapter.overview_change_chart(tables)
-change
+current_plan, budget_plan = edition.measure("current_plan"), edition.measure("budget_plan")
+glue("current_year", edition.current_year, display=False)
+glue("budget_year", edition.budget_year, display=False)
+change = indicators.plan_change(by_subprogramme, base=current_plan, new=budget_plan)
+change_chart = overview.change_chart(change, edition, labels)
+change_chart
 
 # %% [markdown]
 # ## Targets: attainment summary
 #
-# Counts of the numeric statements in the "programme performance and target" paragraphs, and how many of them the stated status word agrees with.
+# Counts of the numeric statements in the "programme performance and target" paragraphs, and
+# how many of them the stated status word agrees with (**attainment** = actual ÷ target).
 
 # %% tags=["hide-input"]
-attainment = chapter.overview_attainment(tables)
-chapter.table(attainment)
+attainment = overview.attainment_table(indicators.attainment_summary(tables["targets"]), labels)
+render.table(attainment)
 
 # %% [markdown]
 # ## Legislative mandates by issuing body
 
 # %% tags=["hide-input"]
-mandates = chapter.overview_mandates(tables)
-chapter.table(mandates)
+mandates = overview.mandates_table(indicators.mandates_by_body(tables["mandates"]), labels)
+render.table(mandates)
 
 # %% tags=["hide-input"]
-mandates_chart = chapter.overview_mandates_chart(tables)
+mandates_chart = overview.mandates_chart(
+    indicators.mandates_by_body(tables["mandates"], by=("body",)), edition)
 mandates_chart
 
 # %% tags=["remove-input"]
-chapter.commentary_note(tables, written_for="A/79/6 (Sect. 16)/Part A")
+commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
+                  written_on={
+                      "deliverable_totals.csv": "34c861409878",
+                      "deliverables.csv": "802c5e405aa5",
+                      "deliverables_narrative.csv": "a15365454352",
+                      "edition.csv": "f84559a86d42",
+                      "figures.csv": "8f714e055a70",
+                      "mandates.csv": "0392778ca0dc",
+                      "performance_measures.csv": "f3f922b5096a",
+                      "results.csv": "b89f4e424695",
+                      "source_issues.csv": "5af0d3a38e08",
+                      "subprogrammes.csv": "12feba0e1461",
+                      "targets.csv": "04655c600441",
+                  })
 
 # %% [markdown]
 # ## Commentary
@@ -114,9 +158,9 @@ chapter.commentary_note(tables, written_for="A/79/6 (Sect. 16)/Part A")
 # Caution: the source prints figure titles, not bar values. Only values stated in the paragraphs can be checked. Other years and 2025 targets cannot be read from the text.
 
 # %% tags=["remove-cell"]
-written = chapter.save_outputs(
+written = render.save_outputs(
     output_dir, sp,
     {"deliverables": deliverables, "by_category": by_category, "attainment": attainment,
-      "mandates_by_body": mandates},
-    [measures, delivery, change, mandates_chart],
+     "mandates_by_body": mandates},
+    [measures, delivery_chart, change_chart, mandates_chart],
 )

@@ -18,7 +18,8 @@
 #
 # What the proposed programme plan and the programme performance of this part of the
 # programme say, recomputed from the shared data in `data/` (every value below is loaded from a CSV
-# that cites its table or paragraph; nothing is typed in by hand).
+# that cites its table or paragraph; nothing is typed in by hand). Open the code cells to see
+# each step, from the loaded tables to every number on the page.
 
 # %% tags=["parameters"]
 subprogramme = "sp4"
@@ -26,14 +27,35 @@ data_dir = None  # data directory; None: $BUDGETBOOK_DATA_DIR, else the project'
 output_dir = None  # set a directory to also write the derived CSVs and charts
 
 # %% tags=["hide-input"]
-from budgetbook import chapter, load_all
+from myst_nb import glue
 
-tables = load_all(data_dir)
-sp = chapter.check_subprogramme(tables, subprogramme, written_for="sp4")
-chapter.heading(tables, sp)
+from budgetbook import commentary, indicators, load_all, render, views
+from budgetbook.edition import edition_of
+
+tables = load_all(data_dir)  # every CSV of data/, validated: {"deliverables": DataFrame, ...}
+edition = edition_of(tables)  # the document, and its years (performance, current, budget)
+sp = views.check_subprogramme(tables, subprogramme, written_for="sp4")
+label = views.subprogramme_label(tables, sp)
+glue("performance_year", edition.performance_year, display=False)
+glue("current_year", edition.current_year, display=False)
+glue("budget_year", edition.budget_year, display=False)
+views.heading(tables, sp)
+
+# %% [markdown]
+# ## At a glance
+#
+# - **Delivery** in {glue:text}`performance_year`: {glue:text}`delivery_finding`
+# - **Plans**, {glue:text}`current_year` to {glue:text}`budget_year`: {glue:text}`change_finding`
+# - **Targets**: {glue:text}`target_finding`
+# - **Source audit**: {glue:text}`audit_finding`
+# - **Mandates**: {glue:text}`mandates_finding`
+#
+# Each line is computed below, in the section of the same name.
 
 # %% tags=["remove-input"]
-chapter.chapter_findings(tables, sp)
+findings = tables["source_issues"][tables["source_issues"]["subprogramme"] == sp]
+glue("audit_finding", views.audit_finding(findings), display=False)
+views.chapter_findings(findings)
 
 # %% [markdown]
 # ## Deliverables
@@ -42,94 +64,130 @@ chapter.chapter_findings(tables, sp)
 # as recomputed from the items. "—" in the source means nil and is counted as zero.
 
 # %% tags=["hide-input"]
-deliverables = chapter.deliverables_table(tables, sp)
-chapter.table(deliverables)
+# This subprogramme's rows: its line items, and the totals the source prints per subcategory.
+items = tables["deliverables"][tables["deliverables"]["subprogramme"] == sp]
+printed = tables["deliverable_totals"][tables["deliverable_totals"]["subprogramme"] == sp]
+
+# Each subcategory's total recomputed from its items, beside the printed total, per measure
+# (the plan and actual of the performance year, the plans of the current and budget years).
+check = indicators.recomputed_totals(items, printed, edition.measures)
+deliverables = views.deliverables_table(items, check, edition)
+render.table(deliverables)
+
+# %% [markdown]
+# **Recomputed total** of a subcategory, per measure = the sum of its items' values. The
+# indicators below use the recomputed totals; a printed total that differs from them is a
+# finding (it is listed in the source audit, or else the data need checking).
 
 # %% tags=["hide-input"]
-chapter.totals_summary(tables, sp)
+totals = indicators.item_totals(items, printed, edition.measures)
+views.totals_summary(check, tables["source_issues"], edition)
 
 # %% tags=["hide-input"]
-measures = chapter.measures_chart(tables, sp)
+measures = views.measures_chart(totals, edition, label, sp)
 measures
 
 # %% [markdown]
 # ### Delivery and the change in plans
 #
-# The delivery rate is the performance year's actual divided by its plan (see the Method
-# chapter);
-# a subcategory planned at nil but delivered is marked "unplanned".
+# **Delivery rate** of a subcategory = actual ÷ plan, both for {glue:text}`performance_year`.
+# A subcategory planned at nil but delivered is marked "unplanned"; one with neither has no rate.
 
 # %% tags=["hide-input"]
-delivery = chapter.delivery_chart(tables, sp)
-delivery
-
-# %% tags=["hide-input"]
-change = chapter.change_chart(tables, sp)
-change
+plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
+delivery = indicators.delivery_rate(totals, plan=plan, actual=actual)
+glue("delivery_finding",
+     views.delivery_finding(indicators.delivery_summary(delivery), edition), display=False)
+delivery_chart = views.delivery_chart(delivery, edition, label, sp)
+delivery_chart
 
 # %% [markdown]
-# The budget year's plan set against what was actually delivered in the performance year,
-# per subcategory:
+# **Change in plans** of a subcategory = the {glue:text}`budget_year` plan − the
+# {glue:text}`current_year` plan, in the subcategory's own unit (documents, meetings, ...).
 
 # %% tags=["hide-input"]
-plan_vs_actual = chapter.plan_vs_actual_table(tables, sp)
-chapter.table(plan_vs_actual)
+current_plan, budget_plan = edition.measure("current_plan"), edition.measure("budget_plan")
+change = indicators.plan_change(totals, base=current_plan, new=budget_plan)
+glue("change_finding",
+     views.change_finding(indicators.change_summary(change), edition), display=False)
+change_chart = views.change_chart(change, edition, label, sp)
+change_chart
+
+# %% [markdown]
+# The {glue:text}`budget_year` plan set against what was actually delivered in
+# {glue:text}`performance_year`, per subcategory: **change** = plan − actual, and
+# **change %** = change ÷ actual, as a percentage (none where the actual is nil).
+
+# %% tags=["hide-input"]
+plan_vs_actual = indicators.plan_change(totals, base=actual, new=budget_plan)
+plan_vs_actual_table = views.plan_vs_actual_table(plan_vs_actual, edition)
+render.table(plan_vs_actual_table)
 
 # %% [markdown]
 # ### Narrative deliverables (categories C to E)
 
 # %% tags=["hide-input"]
-chapter.table(chapter.narrative_table(tables, sp))
+narrative = tables["deliverables_narrative"]
+render.table(views.narrative_table(narrative[narrative["subprogramme"] == sp]))
 
 # %% [markdown]
-# ## Performance highlight
+# ## Performance highlight and results
+#
+# The highlight of {glue:text}`performance_year` and each planned result, with its
+# performance measure: a text table read by year, or a figure whose values the source
+# states only where a paragraph gives them.
 
 # %% tags=["hide-input"]
-chapter.result_block(tables, sp, 0)
-
-# %% [markdown]
-# ## Result 1
-
-# %% tags=["hide-input"]
-chapter.result_block(tables, sp, 1)
-
-# %% [markdown]
-# ## Result 2
-
-# %% tags=["hide-input"]
-chapter.result_block(tables, sp, 2)
-
-# %% [markdown]
-# ## Result 3
-
-# %% tags=["hide-input"]
-chapter.result_block(tables, sp, 3)
+results = tables["results"][tables["results"]["subprogramme"] == sp]
+views.result_blocks(results, tables, edition)
 
 # %% [markdown]
 # ## Targets: stated status against the numbers
 #
-# Every numeric statement of the "programme performance and target" paragraphs: attainment is the actual divided by the target; the status "by the numbers"
-# is what the two numbers imply, set beside the word the text uses.
+# Every numeric statement of the "programme performance and target" paragraphs.
+# **Attainment** = actual ÷ target; the status "by the numbers" is what the two numbers
+# imply (exceeded, met, not met), set beside the word the text uses.
 
 # %% tags=["hide-input"]
-targets = chapter.targets_table(tables, sp)
-chapter.table(targets)
+attainment = indicators.target_attainment(tables["targets"])
+attainment = attainment[attainment["subprogramme"] == sp]
+glue("target_finding",
+     views.target_finding(indicators.target_summary(attainment)), display=False)
+targets = views.targets_table(attainment, edition,
+                              mixed_years=tables["targets"]["year"].nunique() > 1)
+render.table(targets)
 
 # %% tags=["hide-input"]
-attainment = chapter.target_chart(tables, sp)
-attainment
+attainment_chart = views.target_chart(attainment, edition, label, sp)
+attainment_chart
 
 # %% [markdown]
 # ## Legislative mandates
 
 # %% tags=["hide-input"]
-chapter.mandates_summary(tables, sp)
+mandates = tables["mandates"][tables["mandates"]["subprogramme"] == sp]
+by_body = indicators.mandates_by_body(mandates, by=("body",))
+glue("mandates_finding", views.mandates_summary(by_body), display=False)
+views.mandates_summary(by_body)
 
 # %% tags=["hide-input"]
-chapter.table(chapter.mandates_table(tables, sp))
+render.table(views.mandates_table(mandates))
 
 # %% tags=["remove-input"]
-chapter.commentary_note(tables, written_for="A/79/6 (Sect. 16)/Part A")
+commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
+                  written_on={
+                      "deliverable_totals.csv": "821c68475307",
+                      "deliverables.csv": "236d4c2ec019",
+                      "deliverables_narrative.csv": "7fd41144280f",
+                      "edition.csv": "f84559a86d42",
+                      "figures.csv": "862f5b13cceb",
+                      "mandates.csv": "54ba9b7673a5",
+                      "performance_measures.csv": "444869b9c7f0",
+                      "results.csv": "2552289abaac",
+                      "source_issues.csv": "1ea65b946ad4",
+                      "subprogrammes.csv": "3933ac3f3204",
+                      "targets.csv": "45adcc685b7a",
+                  })
 
 # %% [markdown]
 # ## Commentary
@@ -142,9 +200,9 @@ chapter.commentary_note(tables, written_for="A/79/6 (Sect. 16)/Part A")
 
 # %% tags=["remove-cell"]
 # Analysts' runs (papermill, `python -m budgetbook run`) set output_dir to collect the outputs.
-written = chapter.save_outputs(
+written = render.save_outputs(
     output_dir, sp,
-    {"deliverables": deliverables, "totals_check": chapter.totals_check(tables, sp),
-     "plan_vs_actual": plan_vs_actual, "targets": targets},
-    [measures, delivery, change, attainment],
+    {"deliverables": deliverables, "totals_check": views.totals_check(check, edition),
+     "plan_vs_actual": plan_vs_actual_table, "targets": targets},
+    [measures, delivery_chart, change_chart, attainment_chart],
 )

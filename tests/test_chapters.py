@@ -12,7 +12,7 @@ from conftest import ROOT
 
 def test_committed_chapters_equal_what_the_template_gives():
     wanted = chapters.expected()
-    assert len(wanted) == len(config.notebooks()) - 1  # every chapter but the overview
+    assert len(wanted) == len(config.notebooks())  # every chapter, and the overview's commentary
     for path, text in wanted.items():
         assert path.read_text(encoding="utf-8") == text, (
             f"{path.name} differs from the template: run 'python -m budgetbook chapters'")
@@ -28,10 +28,13 @@ def _template():
 def test_commentary_and_title_are_merged_into_the_template():
     text = chapters.render(_template(), "sp42", "Subprogramme 42: Testing",
                            chapters.Commentary("X/1", "First paragraph.\n\nSecond one."))
+    stamped = chapters.render(_template(), "sp42", "Subprogramme 42: Testing",
+                              chapters.Commentary("X/1", "Text.", {"a.csv": "0123abcd"}))
+    assert '"a.csv": "0123abcd",' in stamped
     assert "# # Subprogramme 42: Testing\n" in text
     assert 'subprogramme = "sp42"\n' in text
-    assert 'chapter.check_subprogramme(tables, subprogramme, written_for="sp42")' in text
-    assert 'chapter.commentary_note(tables, written_for="X/1")' in text
+    assert 'views.check_subprogramme(tables, subprogramme, written_for="sp42")' in text
+    assert 'commentary.notice(tables, sp, written_for="X/1")' in text
     assert "# ## Commentary\n#\n# First paragraph.\n#\n# Second one.\n" in text
     assert "A subprogramme chapter" not in text and "Each chapter's written" not in text
 
@@ -40,13 +43,6 @@ def test_a_template_missing_a_part_is_named():
     broken = _template().replace("# # A subprogramme chapter\n", "# # Renamed\n")
     with pytest.raises(chapters.TemplateError, match="expected the title line once, found 0"):
         chapters.render(broken, "sp1", "t", chapters.Commentary("X/1", "c"))
-
-
-def test_a_commentary_file_without_its_document_is_refused(tmp_path):
-    path = tmp_path / "sp1.md"
-    path.write_text("Just text.\n", encoding="utf-8")
-    with pytest.raises(chapters.TemplateError, match="written_for: <document symbol>"):
-        chapters.read_commentary(path)
 
 
 def test_the_template_runs_as_a_chapter_for_any_subprogramme(tmp_path):
@@ -58,3 +54,5 @@ def test_the_template_runs_as_a_chapter_for_any_subprogramme(tmp_path):
     executed = out.read_text(encoding="utf-8")
     assert "Subprogramme 5: Justice" in executed
     assert "Subprogramme 1:" not in executed
+    assert "{glue:text}`delivery_finding`" in executed  # the at-a-glance lines are glued
+    assert "application/papermill.record/text/plain" in executed

@@ -155,3 +155,23 @@ def test_item_totals_are_the_sums_of_the_items_not_the_printed_totals():
     assert list(out.columns) == list(totals.columns)
     assert out["subcategory_en"].tolist() == ["Docs", "Projects"]  # the printed order
     assert out[MEASURES].values.tolist() == [[68, 27, 42, 32], [1, 1, 1, 1]]
+
+
+def test_delivery_summary_counts_each_case_once():
+    df = pd.DataFrame({"p": [10, 10, 0, 0, 4], "a": [10, 7, 3, 0, 5]})
+    summary = ind.delivery_summary(ind.delivery_rate(df, plan="p", actual="a"))
+    assert summary == {"rows": 5, "planned": 3, "short": 1, "in_full": 2, "unplanned": 1}
+
+
+def test_change_summary_counts_by_sign():
+    df = pd.DataFrame({"b": [1, 5, 0, 2], "n": [3, 2, 0, 2]})
+    assert ind.change_summary(ind.plan_change(df, base="b", new="n")) == {
+        "rows": 4, "higher": 1, "lower": 1, "unchanged": 2}
+
+
+def test_target_summary_counts_only_statements_with_a_target():
+    targets = pd.DataFrame({"actual": [12, 10, 5, 7], "target": [10, 10, 8, None],
+                            "status_stated": ["exceeded", "exceeded", "not_met", "met"]})
+    summary = ind.target_summary(ind.target_attainment(targets))
+    assert summary == {"statements": 4, "with_target": 3, "met_or_exceeded": 2, "not_met": 1,
+                       "status_disagrees": 1}

@@ -1,0 +1,105 @@
+"""Rendering helpers: how a computed frame or sentence becomes part of a page.
+
+A :class:`Note` is escaped HTML with a plain-text twin (what nbval compares, and what
+MyST-NB's ``{glue:text}`` pastes into prose); :func:`table` turns a DataFrame into one;
+:func:`save_outputs` writes what an analyst's run collects. No arithmetic lives here.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import charts
+
+NOT_STATED = "not stated in the source"
+
+
+@dataclass
+class Note:
+    """A block for the page: HTML (every data value escaped), plain text for nbval, and,
+    for tables, the DataFrame itself (what the analysts' runs save as CSV)."""
+
+    html: str
+    text: str
+    data: pd.DataFrame | None = None
+
+    def _repr_html_(self):
+        return self.html
+
+    def __repr__(self):
+        return self.text
+
+    def _repr_pretty_(self, p, cycle):
+        p.text(self.text)
+
+
+def text(sentence: str) -> Note:
+    """A sentence for ``glue``: pasted into prose as plain text (no quotes around it)."""
+    return Note(escape(sentence), sentence)
+
+
+def paragraph(sentence: str, css: str | None = None) -> Note:
+    """A sentence as a paragraph of the page (in an admonition box when ``css`` is given,
+    e.g. ``"warning"``); an empty sentence gives an empty block."""
+    if not sentence:
+        return Note("", "")
+    body = f"<p>{escape(sentence)}</p>"
+    return Note(f'<div class="admonition {css}">{body}</div>' if css else body, sentence)
+
+
+def table(df: pd.DataFrame) -> Note:
+    """A DataFrame as a page table: full cell text, no index, every value escaped."""
+    shown = df.astype(object).where(df.notna(), "")  # a missing value shows as an empty cell
+    shown.columns.name = None
+    with pd.option_context("display.max_colwidth", None, "display.width", 200,
+                           "display.max_rows", None, "display.max_columns", None):
+        text_ = shown.to_string(index=False)
+    html_ = shown.to_html(index=False, escape=True, border=0,
+                          classes="budgetbook-table table")
+    return Note(f'<div class="budgetbook-table-wrap">{html_}</div>', text_, df)
+
+
+def join(notes: list[Note]) -> Note:
+    """Several blocks shown as one output (e.g. every result of a chapter)."""
+    data = next((n.data for n in reversed(notes) if n.data is not None), None)
+    return Note("".join(n.html for n in notes), "\n".join(n.text for n in notes if n.text),
+                data)
+
+
+def escape(value) -> str:
+    """A value as HTML text: escaped, and empty for a missing value."""
+    return html.escape("" if value is None or value is pd.NA else str(value))
+
+
+def percent(ratio) -> str:
+    """A ratio as a whole percentage ('97%'), or '—' when it is missing."""
+    return "—" if pd.isna(ratio) else f"{ratio:.0%}"
+
+
+def number(value, unit=None) -> str:
+    """A stated number with its unit ('1,234 countries'), or 'not stated in the source'."""
+    if value is None or pd.isna(value):
+        return NOT_STATED
+    v = float(value)
+    shown = f"{v:,.0f}" if v == int(v) else f"{v:,}"
+    return f"{shown} {unit}" if isinstance(unit, str) else shown
+
+
+def save_outputs(output_dir, sp: str, frames: dict, chart_list: list) -> list[Path]:
+    """Write the derived tables (CSV) and charts (PNG, SVG, CSV) of one notebook."""
+    if output_dir is None:
+        return []
+    out = Path(output_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, df in frames.items():
+        path = out / f"{sp}_{name}.csv"
+        df.to_csv(path, index=False, lineterminator="\n")
+        written.append(path)
+    for chart in chart_list:
+        if isinstance(chart, charts.Chart):
+            written += chart.save(out)
+    return written
