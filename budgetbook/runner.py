@@ -20,6 +20,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -75,9 +76,19 @@ def _describe_failure(exc) -> str:
     evalue = getattr(exc, "evalue", str(exc))
     count = getattr(exc, "exec_count", None)
     where = f"code cell [{count}]" if count is not None else "a cell"
-    source = (getattr(exc, "source", "") or "").strip().splitlines()[:3]
+    lines = (getattr(exc, "source", "") or "").splitlines()
+    # IPython's traceback names the failing line of the cell ("Cell In[5], line 12"): show
+    # that line and the two before it, else the cell's first lines.
+    traceback = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(getattr(exc, "traceback", None) or []))
+    at = re.findall(r"Cell In\[\d+\], line (\d+)", traceback)
+    if at and 0 < int(at[0]) <= len(lines):
+        end = int(at[0])
+        source = [f"      {ln}" for ln in lines[max(0, end - 3):end - 1] if ln.strip()]
+        source.append(f"  --> {lines[end - 1]}")  # the line that raised
+    else:
+        source = [f"      {ln}" for ln in lines if ln.strip()][:3]
     text = f"{where} raised {ename}: {evalue}".strip()
-    return text + ("\n    in:\n      " + "\n      ".join(source) if source else "")
+    return text + ("\n    in:\n" + "\n".join(source) if source else "")
 
 
 def execute_one(sp: str, nb_path: str, data_dir: str, staging: str, final_dir: str = "",

@@ -99,7 +99,8 @@ def test_failing_notebook_shows_error_and_cell_and_keeps_old_outputs(tmp_path):
               "--output-dir", str(out), "--quiet")
     assert res.returncode == 1
     assert "sp3 failed" in res.stderr and "AttributeError" in res.stderr
-    assert "in:\n      deliverables = views.no_such_view(items, check, edition)" in res.stderr  # its source
+    # the line that raised, marked, after the lines before it
+    assert "\n  --> deliverables = views.no_such_view(items, check, edition)\n" in res.stderr
     assert (out / "sp3" / "earlier.csv").read_text() == "earlier run"
     assert (out / "sp7").is_dir()  # the others still ran and landed
     assert "1 of 2 notebooks succeeded" in res.stdout
