@@ -20,6 +20,7 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 # The Okabe-Ito palette, safe for the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -133,9 +134,11 @@ def _new(height):
 
 def measure_bars(data: pd.DataFrame, label: str, *, title: str, alt: str, source: str,
                  unit: str, measures: dict[str, tuple[str, str]], name="measures") -> Chart:
-    """Horizontal grouped bars: one group per row of ``data``, one bar per measure.
+    """Small multiples: one panel per row of ``data`` (e.g. per subcategory), one bar per
+    measure. Rows count different things (documents, meetings, days), so every panel has
+    its own axis and no two rows ever share a scale.
 
-    ``measures`` maps each column to its (role, legend label), e.g. from an edition:
+    ``measures`` maps each column to its (role, label), e.g. from an edition:
     ``{m: (role, edition.measure_labels[m]) for role, m in zip(ROLES, edition.measures)}``.
     """
     roles = {m: role for m, (role, _) in measures.items()}
@@ -143,17 +146,24 @@ def measure_bars(data: pd.DataFrame, label: str, *, title: str, alt: str, source
     measures = list(measures)
     n = len(data)
     with matplotlib.rc_context(HOUSE_STYLE):
-        fig, ax = _new(max(2.5, 0.5 + n * 0.22 * len(measures)))
-        height = 0.8 / len(measures)
-        for k, m in enumerate(measures):
-            ys = [i + (k - (len(measures) - 1) / 2) * height for i in range(n)]
-            ax.barh(ys, data[m].astype(float), height=height, color=ROLE_COLOURS[roles[m]],
-                    label=labels[m])
-        ax.set_yticks(range(n), [_wrap(str(v), 40) for v in data[label]])
-        ax.invert_yaxis()
-        # outside the axes, so it never covers a bar
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
-        _finish(fig, ax, title, source, unit, None)
+        fig = Figure(figsize=(8, 1.0 + max(n, 1) * (0.45 + 0.2 * len(measures))))
+        axes = fig.subplots(max(n, 1), 1, squeeze=False)[:, 0]
+        for ax, (_, row) in zip(axes, data.iterrows()):
+            values = [float(row[m]) for m in measures]
+            ax.barh(range(len(measures)), values,
+                    color=[ROLE_COLOURS[roles[m]] for m in measures])
+            ax.set_yticks(range(len(measures)), [labels[m] for m in measures], fontsize=8)
+            ax.invert_yaxis()
+            ax.set_title(_wrap(str(row[label]), 90), fontsize=9, fontweight="bold", loc="left")
+            for i, v in enumerate(values):
+                ax.text(v, i, f" {v:,.0f}", va="center", fontsize=8)
+            # room on the right for the value labels; counts have whole-number ticks
+            ax.set_xlim(0, max(values + [1.0]) * 1.18)
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        if n == 0:
+            axes[0].text(0.5, 0.5, "no quantified deliverables", ha="center", va="center",
+                         transform=axes[0].transAxes)
+        _finish(fig, axes[-1], title, source, unit, None)
     return Chart(fig, title, alt, source, data[[label] + measures].reset_index(drop=True), name)
 
 

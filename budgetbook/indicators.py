@@ -9,6 +9,12 @@ from __future__ import annotations
 import pandas as pd
 
 SUBCATEGORY_KEY = ["table", "subprogramme", "category", "subcategory_zh", "subcategory_en"]
+# A percentage change is shown only from a base of at least this many units: from a smaller
+# one (1 to 3 publications is "+200%") the absolute change says more, and the page says
+# "small base" instead.
+MIN_PERCENT_BASE = 10
+# An item's shortfall is material when it delivered less than this share of its plan.
+MATERIAL_DELIVERY = 0.9
 
 
 def recomputed_totals(deliverables: pd.DataFrame, totals: pd.DataFrame,
@@ -91,15 +97,17 @@ def plan_change(df: pd.DataFrame, base: str, new: str) -> pd.DataFrame:
     the budget year's, or from the performance year's actual to the budget year's plan).
 
     Adds ``change`` (new - base) and ``change_pct`` (percent of base; <NA>
-    where base is 0), and ``change_note``: "new" where base is 0 and new > 0,
-    "nil" where both are 0, "discontinued" where new is 0 and base > 0.
+    where base is below :data:`MIN_PERCENT_BASE`), and ``change_note``: "new" where base
+    is 0 and new > 0, "nil" where both are 0, "discontinued" where new is 0 and base > 0,
+    "small base" where a percentage is withheld from a base above 0 but below the minimum.
     """
     out = df.copy()
     b = out[base].astype("Float64")
     n = out[new].astype("Float64")
     out["change"] = out[new].astype("int64") - out[base].astype("int64")
-    out["change_pct"] = ((n - b) / b * 100).where(b != 0)
+    out["change_pct"] = ((n - b) / b * 100).where(b >= MIN_PERCENT_BASE)
     note = pd.Series("", index=out.index, dtype="string")
+    note[(b > 0) & (b < MIN_PERCENT_BASE) & (n != b)] = "small base"
     note[(b == 0) & (n > 0)] = "new"
     note[(b == 0) & (n == 0)] = "nil"
     note[(b > 0) & (n == 0)] = "discontinued"
@@ -136,23 +144,85 @@ def target_summary(attainment: pd.DataFrame) -> dict[str, int]:
             "status_disagrees": int((attainment["status_agrees"] == False).sum())}  # noqa: E712
 
 
-def subprogramme_totals(totals: pd.DataFrame, measures: list[str],
-                        by=("subprogramme", "category")) -> pd.DataFrame:
-    """Printed subcategory totals summed per subprogramme (and category)."""
-    return totals.groupby(list(by), sort=False)[measures].sum().reset_index()
+def delivery_counts(delivery: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Unit-free counts per group (e.g. per subprogramme) over :func:`delivery_rate`'s rows
+    (line items or subcategories): ``planned``, ``in_full``, ``short``, ``unplanned``, and
+    ``in_full_share`` = in_full / planned (<NA> when nothing was planned). Counts of rows
+    can be compared across units; sums of their values cannot."""
+    rate = delivery["delivery_rate"]
+    flags = pd.DataFrame({
+        "planned": rate.notna(), "in_full": (rate >= 1).fillna(False).astype(bool),
+        "short": (rate < 1).fillna(False).astype(bool),
+        "unplanned": delivery["delivery_note"] == "unplanned"}, index=delivery.index)
+    for col in by:
+        flags[col] = delivery[col]
+    out = flags.groupby(by, sort=False)[["planned", "in_full", "short", "unplanned"]].sum()
+    out = out.astype("int64").reset_index()
+    out["in_full_share"] = (out["in_full"].astype("Float64")
+                            / out["planned"].astype("Float64")).where(out["planned"] > 0)
+    return out
+
+
+def shortfalls(delivery: pd.DataFrame, plan: str, actual: str) -> pd.DataFrame:
+    """The material shortfalls among :func:`delivery_rate`'s rows: delivered less than
+    :data:`MATERIAL_DELIVERY` of the plan. Adds ``gap`` (plan - actual, in the row's own
+    unit) and ``gap_share`` (gap / plan); ranked by gap_share, then gap (largest first)."""
+    short = delivery[(delivery["delivery_rate"] < MATERIAL_DELIVERY).fillna(False)].copy()
+    short["gap"] = short[plan].astype("int64") - short[actual].astype("int64")
+    short["gap_share"] = short["gap"].astype("Float64") / short[plan].astype("Float64")
+    return short.sort_values(["gap_share", "gap"], ascending=False, kind="stable")
+
+
+def duplicated_subcategories(source_issues: pd.DataFrame) -> set[tuple[str, str]]:
+    """(table, subcategory_zh) of the second block of every duplicated block the source
+    audit lists (check key ``duplicated_block|<table>|<first>|<second>``): the block that
+    repeats the first, which aggregates leave out."""
+    keys = source_issues.loc[source_issues["category"] == "duplicated_block",
+                             "check_key"].dropna()
+    return {(k.split("|")[1], k.split("|")[3]) for k in keys if k.count("|") == 3}
+
+
+def without_duplicates(frame: pd.DataFrame, source_issues: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``frame`` (items or subcategory totals) outside the duplicated blocks
+    of :func:`duplicated_subcategories`."""
+    dup = duplicated_subcategories(source_issues)
+    keep = [(t, s) not in dup for t, s in zip(frame["table"], frame["subcategory_zh"])]
+    return frame[keep]
+
+
+def result_verdicts(attainment: pd.DataFrame) -> pd.DataFrame:
+    """A verdict on each stated status (rows of :func:`target_attainment`).
+
+    Adds ``gap`` = actual - target (in percentage points when the unit is percent, else in
+    the statement's unit; <NA> without both numbers) and ``verdict``: "supported" (the
+    numbers imply the stated status), "contradicted" (they imply another), "unverifiable"
+    (a status stated without a numeric target or actual), "no status" (none stated).
+    """
+    out = attainment.copy()
+    out["gap"] = out["actual"].astype("Float64") - out["target"].astype("Float64")
+    verdict = pd.Series("unverifiable", index=out.index, dtype="string")
+    verdict[out["status_agrees"] == True] = "supported"  # noqa: E712
+    verdict[out["status_agrees"] == False] = "contradicted"  # noqa: E712
+    verdict[out["status_stated"].isna()] = "no status"
+    out["verdict"] = verdict
+    return out
 
 
 def target_attainment(targets: pd.DataFrame) -> pd.DataFrame:
     """Target attainment = actual / target, and the status it implies.
 
-    Adds ``attainment`` (ratio; <NA> without a target or with a target of 0),
+    Adds ``attainment`` (ratio; <NA> without a target, with a target of 0, or for a
+    percentage, whose gap is read in percentage points instead),
     ``status_computed`` (exceeded / met / not_met; <NA> without a target) and
     ``status_agrees`` (True/False; <NA> when either status is missing).
     """
     out = targets.copy()
     actual = out["actual"].astype("Float64")
     target = out["target"].astype("Float64")
-    out["attainment"] = (actual / target).where(target.notna() & (target != 0))
+    # A percentage divided by a percentage (98% against 80% as "122%") means nothing: for
+    # percent units the comparison is the gap in percentage points (result_verdicts).
+    counts = (out["unit"] != "percent").fillna(True)
+    out["attainment"] = (actual / target).where(target.notna() & (target != 0) & counts)
     computed = pd.Series(pd.NA, index=out.index, dtype="string")
     has = target.notna()
     computed[has & (actual > target)] = "exceeded"
@@ -165,20 +235,6 @@ def target_attainment(targets: pd.DataFrame) -> pd.DataFrame:
     agrees[both] = (computed[both] == stated[both]).astype(bool)
     out["status_agrees"] = agrees
     return out
-
-
-def attainment_summary(targets: pd.DataFrame) -> pd.DataFrame:
-    """Per subprogramme: statements, with a target, exceeded/met/not met, status disagreements."""
-    att = target_attainment(targets)
-    g = att.groupby("subprogramme", sort=False)
-    return pd.DataFrame({
-        "statements": g.size(),
-        "with_target": g["target"].count(),
-        "exceeded": g["status_computed"].apply(lambda s: int((s == "exceeded").sum())),
-        "met": g["status_computed"].apply(lambda s: int((s == "met").sum())),
-        "not_met": g["status_computed"].apply(lambda s: int((s == "not_met").sum())),
-        "status_disagrees": g["status_agrees"].apply(lambda s: int((s == False).sum())),  # noqa: E712
-    }).reset_index()
 
 
 def mandates_by_body(mandates: pd.DataFrame, by=("subprogramme", "body")) -> pd.DataFrame:

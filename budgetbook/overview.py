@@ -14,68 +14,75 @@ from .edition import Edition
 from .views import BODY_NAMES, subcategory_labels
 
 
-def deliverables_by_category(totals: pd.DataFrame, edition: Edition, labels: dict[str, str]
-                             ) -> pd.DataFrame:
-    """The budget year's plan per subcategory (rows) and subprogramme (columns), from the
-    item totals of every subprogramme: units differ between subcategories, so they are
-    shown side by side, never summed across subcategories."""
-    out = totals.assign(subprogramme=totals["subprogramme"].map(labels),
-                        subcategory=subcategory_labels(totals))
-    plan = edition.measure("budget_plan")
-    pivot = out.pivot_table(index="subcategory", columns="subprogramme", values=plan,
-                            aggfunc="sum", sort=False)
+def by_kind(frame: pd.DataFrame, cells: pd.Series, labels: dict[str, str]) -> pd.DataFrame:
+    """A table with one row per kind of subcategory (its label names its unit) and one
+    column per subprogramme, holding ``cells`` (one text per row of ``frame``): every row
+    compares one unit across subprogrammes, and nothing is added across rows."""
+    out = pd.DataFrame({"subcategory": subcategory_labels(frame).values,
+                        "subprogramme": frame["subprogramme"].map(labels).values,
+                        "cell": cells.values})
+    twice = out[out.duplicated(["subcategory", "subprogramme"], keep=False)]
+    if not twice.empty:  # one cell per subprogramme and kind, or a value would vanish
+        raise ValueError(f"two subcategories of {twice['subprogramme'].iloc[0]} share the "
+                         f"label {twice['subcategory'].iloc[0]!r}")
+    pivot = out.pivot_table(index="subcategory", columns="subprogramme", values="cell",
+                            aggfunc="first", sort=False)
     order = [name for name in labels.values() if name in pivot.columns]
-    return pivot[order].astype("Int64").reset_index()
+    pivot = pivot[order].reset_index()
+    pivot.columns.name = None
+    return pivot
 
 
-def delivery_chart(delivery: pd.DataFrame, edition: Edition, labels: dict[str, str],
-                   tables_cited: str) -> charts.Chart:
-    """Delivery rate per subprogramme (``delivery``: :func:`budgetbook.indicators.delivery_rate`
-    of the per-subprogramme sums)."""
-    plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
+def share_chart(counts: pd.DataFrame, edition: Edition, labels: dict[str, str],
+                tables_cited: str) -> charts.Chart:
+    """The share of planned line items delivered in full, per subprogramme (``counts``:
+    :func:`budgetbook.indicators.delivery_counts` of the items by subprogramme): a count of
+    items, so it compares across units."""
     year = edition.performance_year
-    t = delivery.assign(label=delivery["subprogramme"].map(labels),
-                        delivery_rate_pct=delivery["delivery_rate"] * 100)
-    t["note"] = [f"{a} of {p}" for a, p in zip(t[actual], t[plan])]
-    lowest = t.sort_values("delivery_rate").iloc[0]
-    over = int((t["delivery_rate"] >= 1).sum())
-    title = (f"{over} of {len(t)} delivered at least their {year} plan; lowest: "
-             f"{lowest['label']} at {lowest['delivery_rate']:.0%}")
-    alt = (f"Horizontal bar chart of the {year} delivery rate (actual as a percentage of plan, "
-           f"summed over all quantified deliverables) for each subprogramme, dashed line at 100 "
-           f"percent. " + "; ".join(f"{r.label}: {r.note}" for r in t.itertuples()))
-    return charts.hbars(t, "label", "delivery_rate_pct", title=title, alt=alt,
-                        source=edition.cite(f"Tables {tables_cited} (sums of the line items)"),
-                        xlabel=f"{year} actual as % of {year} plan (all quantified deliverables)",
-                        reference=100, annotate="note", name=f"overview_delivery_{year}")
+    t = counts[counts["planned"] > 0].assign(label=lambda d: d["subprogramme"].map(labels))
+    t["share_pct"] = t["in_full_share"] * 100
+    t["note"] = [f"{k} of {n} items" for k, n in zip(t["in_full"], t["planned"])]
+    lowest = t.sort_values(["in_full_share", "planned"], ascending=[True, False]).iloc[0]
+    title = (f"Planned line items delivered in full in {year}: lowest {lowest['label']} "
+             f"({lowest['in_full']} of {lowest['planned']} items)")
+    alt = (f"Horizontal bar chart of the share of {year} planned line items that were "
+           f"delivered at least in full, per subprogramme (a count of items, comparable "
+           f"across units). " + "; ".join(f"{r.label}: {r.note}" for r in t.itertuples()))
+    return charts.hbars(t, "label", "share_pct", title=title, alt=alt,
+                        source=edition.cite(f"Tables {tables_cited} (line items; the "
+                                            f"duplicated block of the source audit left out)"),
+                        xlabel=f"planned line items delivered in full in {year} (% of items)",
+                        reference=100, annotate="note", name=f"overview_items_in_full_{year}")
 
 
-def change_chart(change: pd.DataFrame, edition: Edition, labels: dict[str, str]
-                 ) -> charts.Chart:
-    """Change per subprogramme from the current year's plan to the budget year's
-    (``change``: :func:`budgetbook.indicators.plan_change` of the per-subprogramme sums)."""
-    base, new = edition.measure("current_plan"), edition.measure("budget_plan")
-    y0, y1 = edition.current_year, edition.budget_year
-    t = change.assign(label=change["subprogramme"].map(labels))
-    t["note"] = [f"{b} → {n}" for b, n in zip(t[base], t[new])]
-    biggest = t.sort_values("change_pct", ascending=False).iloc[0]
-    title = (f"Planned {y1} output rises most for {biggest['label']} "
-             f"({biggest['change_pct']:+.0f}% on {y0})")
-    alt = (f"Horizontal bar chart of the percentage change from the {y0} plan to the {y1} plan, "
-           f"summed over all quantified deliverables, per subprogramme. "
-           + "; ".join(f"{r.label}: {r.note}" for r in t.itertuples()))
-    return charts.hbars(t, "label", "change_pct", title=title, alt=alt,
-                        source=edition.cite("deliverables tables (sums of the line items)"),
-                        xlabel=f"change from {y0} plan to {y1} plan (% of {y0} plan)",
-                        reference=0, annotate="note", name=f"overview_change_{y0}_{y1}")
+def shortfalls_table(shortfalls: pd.DataFrame, edition: Edition, labels: dict[str, str]
+                     ) -> pd.DataFrame:
+    """Every material shortfall of the programme (``shortfalls``:
+    :func:`budgetbook.indicators.shortfalls` of all line items), largest share first, each
+    in its own unit."""
+    plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
+    s = shortfalls
+    return pd.DataFrame({
+        "subprogramme": s["subprogramme"].map(labels),
+        "subcategory": subcategory_labels(s), "item": s["item_no"].astype(str) + ". "
+        + s["item_en"], "delivered": [f"{a} of {p}" for a, p in zip(s[actual], s[plan])],
+        "gap": [f"{g} ({share:.0%} of plan)" for g, share in zip(s["gap"], s["gap_share"])],
+        "source": "Table " + s["table"] + ", item " + s["item_no"].astype(str),
+    }).reset_index(drop=True)
 
 
-def attainment_table(summary: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
-    """Per subprogramme: how the numeric target statements compare with their targets
-    (``summary``: :func:`budgetbook.indicators.attainment_summary`)."""
-    s = summary.assign(subprogramme=summary["subprogramme"].map(labels))
-    return s.rename(columns={"statements": "numeric statements", "with_target": "with a target",
-                             "not_met": "not met", "status_disagrees": "status word disagrees"})
+def verdict_table(verdicts: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """Per subprogramme: how many statements of performance against a target each verdict
+    of :func:`budgetbook.indicators.result_verdicts` has (a count per row, never a rate)."""
+    order = ["supported", "contradicted", "unverifiable", "no status"]
+    table = pd.crosstab(verdicts["subprogramme"], verdicts["verdict"])
+    table = table.reindex(columns=order, fill_value=0)
+    table = table.reindex([sp for sp in labels if sp in table.index])
+    table.index = table.index.map(labels)
+    table.insert(0, "statements", table.sum(axis=1))
+    table.index.name = "subprogramme"
+    table.columns.name = None
+    return table.reset_index()
 
 
 def mandates_table(by_body: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
@@ -93,9 +100,8 @@ def mandates_chart(by_body: pd.DataFrame, edition: Edition) -> charts.Chart:
     :func:`budgetbook.indicators.mandates_by_body` by ``body`` only)."""
     m = by_body.assign(label=by_body["body"].map(BODY_NAMES)).sort_values(
         "mandates", ascending=False)
-    top = m.iloc[0]
-    title = (f"{top['label']} issued the most listed mandates "
-             f"({top['mandates']} of {m['mandates'].sum()})")
+    title = (f"Legislative mandates listed, by issuing body ({m['mandates'].sum()} printed "
+             f"entries; one entry may list several resolutions)")
     alt = ("Horizontal bar chart of the number of legislative mandates listed, by issuing body, "
            "all subprogrammes together. " + "; ".join(f"{r.label}: {r.mandates}"
                                                       for r in m.itertuples()))

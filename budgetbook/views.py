@@ -179,14 +179,14 @@ def audited_total_mismatches(source_issues: pd.DataFrame | None, mismatched: pd.
 
 def measures_chart(totals: pd.DataFrame, edition: Edition, label: str, sp: str
                    ) -> charts.Chart:
-    """The four measures of each subcategory side by side (``totals``: the sums of the
-    items, :func:`budgetbook.indicators.item_totals`)."""
+    """The four measures of each subcategory, one panel per subcategory with its own axis
+    (``totals``: the sums of the items, :func:`budgetbook.indicators.item_totals`)."""
     t = totals.assign(label=subcategory_labels(totals))
     title = (f"{label}: quantified deliverables by subcategory, "
-             f"{edition.performance_year} to {edition.budget_year}")
+             f"{edition.performance_year} to {edition.budget_year}, each in its own unit")
     y = edition.budget_year
-    alt = (f"Grouped horizontal bar chart: for each deliverable subcategory of "
-           f"{label}, the {y - 2} plan, {y - 2} actual, {y - 1} plan and {y} "
+    alt = (f"Horizontal bar charts, one panel per deliverable subcategory of {label}, each "
+           f"on its own axis, giving the {y - 2} plan, {y - 2} actual, {y - 1} plan and {y} "
            f"plan. " + "; ".join(f"{name}: " + ", ".join(str(v) for v in values)
                                 for name, *values in t[["label"] + edition.measures].itertuples(
                                     index=False)))
@@ -194,7 +194,7 @@ def measures_chart(totals: pd.DataFrame, edition: Edition, label: str, sp: str
                                measures={m: (role, edition.measure_labels[m])
                                          for role, m in zip(ROLES, edition.measures)},
                                source=edition.cite(f"Table {t['table'].iloc[0]}"),
-                               unit="number (documents, meetings, projects, days, ...)",
+                               unit="number, in each panel's own unit (in its title)",
                                name=f"{sp}_deliverables_chart")
 
 
@@ -208,7 +208,6 @@ def delivery_chart(delivery: pd.DataFrame, edition: Edition, label: str, sp: str
                         delivery_rate_pct=delivery["delivery_rate"] * 100)
     t["note"] = [f"{a} of {p}" if n == "" else n
                  for a, p, n in zip(t[actual], t[plan], t["delivery_note"])]
-    total_plan, total_actual = int(t[plan].sum()), int(t[actual].sum())
     under = t[t["delivery_rate"] < 1]["label"].tolist()
     counts = indicators.delivery_summary(delivery)
     title = (f"{label}: "
@@ -217,8 +216,9 @@ def delivery_chart(delivery: pd.DataFrame, edition: Edition, label: str, sp: str
                                             f"subcategories fell short of the {year} plan"))
     alt = (f"Horizontal bar chart of the {year} delivery rate (actual as a percentage of plan) for "
            f"each deliverable subcategory of {label}, with a dashed line at 100 "
-           f"percent. Summed over subcategories, {total_actual} units were delivered against "
-           f"{total_plan} planned. Below plan: {', '.join(under) if under else 'none'}.")
+           f"percent; each subcategory in its own unit. "
+           + "; ".join(f"{name}: {note}" for name, note in zip(t["label"], t["note"]))
+           + f". Below plan: {', '.join(under) if under else 'none'}.")
     return charts.hbars(t, "label", "delivery_rate_pct", title=title, alt=alt,
                         source=edition.cite(f"Table {t['table'].iloc[0]} (sums of the line "
                                             f"items)"),
@@ -351,49 +351,27 @@ def _measure_caption(tables, edition: Edition, kind: str, number_: str) -> Note:
 
 # ---- targets ----------------------------------------------------------------------
 
-def _target_years(attainment: pd.DataFrame, edition: Edition) -> tuple[str, str]:
-    """Column labels for the actual and target: with the year when all rows share it."""
-    years = set(attainment["year"])
-    year = years.pop() if len(years) == 1 else edition.performance_year
-    return f"{year} actual", f"{year} target"
-
-
-def targets_table(attainment: pd.DataFrame, edition: Edition, mixed_years: bool = False
-                  ) -> pd.DataFrame:
-    """Each numeric statement of a target paragraph (``attainment``: a subprogramme's rows
-    of :func:`budgetbook.indicators.target_attainment`): actual, target, attainment, and the
-    status the text states beside the status the numbers imply. ``mixed_years`` adds a year
-    column (when the targets file holds more than one year)."""
-    t = attainment
-    actual_label, target_label = _target_years(t, edition)
-    return pd.DataFrame({
-        "result": t["result"], "paragraph": t["paragraph"], "indicator": t["indicator_en"],
-        **({"year": t["year"]} if mixed_years else {}),
-        actual_label: [number(a, u) for a, u in zip(t["actual"], t["unit"])],
-        target_label: [number(a, u) for a, u in zip(t["target"], t["unit"])],
-        "attainment": [percent(a) for a in t["attainment"]],
-        "status stated": t["status_stated"].fillna("(none)"),
-        "status by the numbers": t["status_computed"].fillna("(no target)"),
-        "agree": t["status_agrees"].map({True: "yes", False: "NO"}).fillna("—"),
-    }).reset_index(drop=True)
-
-
 def target_chart(attainment: pd.DataFrame, edition: Edition, label: str, sp: str):
     """Actual as a percentage of target, for statements with both; a Note if there are none."""
     year = edition.performance_year
     t = attainment[attainment["attainment"].notna()].copy()
     if t.empty:
-        text = f"No {year} target is stated with a number, so no attainment can be computed."
+        text = (f"No {year} target is stated as a count with a number, so no attainment "
+                f"ratio can be drawn (percentages are compared in percentage points, in the "
+                f"register above).")
         return Note(f"<p>{escape(text)}</p>", text)
     t["label"] = "R" + t["result"].astype(str) + ": " + t["indicator_en"]
     t["attainment_pct"] = t["attainment"] * 100
     t["note"] = [f"{number(a, u)} vs target {number(g, u)}"
                  for a, g, u in zip(t["actual"], t["target"], t["unit"])]
     counts = indicators.target_summary(t)
+    n = counts["with_target"]
     title = (f"{label}: "
-             + (f"every {year} target stated with a number was met or exceeded"
+             + (f"every {year} target stated as a count was met or exceeded"
                 if not counts["not_met"] else
-                f"{counts['not_met']} of {counts['with_target']} numeric {year} targets missed"))
+                f"{counts['not_met']} of {n} {year} targets stated as counts missed")
+             # a finding on few cases says how few
+             + (f" (rests on {n} target{'s' if n != 1 else ''})" if n < 5 else ""))
     alt = (f"Horizontal bar chart of {year} actual as a percentage of the {year} target for "
            f"{label}, dashed line at 100 percent. "
            + "; ".join(f"{r.label}: {r.note}" for r in t.itertuples()))
@@ -436,8 +414,11 @@ def _of(n: int, total: int, what: str) -> str:
     return f"{n} of {total} {what}"
 
 
-def delivery_finding(summary: dict[str, int], edition: Edition) -> Note:
-    """The delivery line (``summary``: :func:`budgetbook.indicators.delivery_summary`)."""
+def delivery_finding(summary: dict[str, int], items: dict[str, int], material: int,
+                     edition: Edition) -> Note:
+    """The delivery line: subcategories (``summary``), then line items (``items``), both
+    from :func:`budgetbook.indicators.delivery_summary`, and the number of material item
+    shortfalls (:func:`budgetbook.indicators.shortfalls`). Counts only: units differ."""
     if summary["planned"] == 0:
         sentence = f"no subcategory has a {edition.performance_year} plan above nil"
     else:
@@ -445,6 +426,10 @@ def delivery_finding(summary: dict[str, int], edition: Edition) -> Note:
                     + f" delivered at least the plan; {summary['short']} fell short")
     if summary["unplanned"]:
         sentence += f"; {summary['unplanned']} delivered without a plan"
+    if items["planned"]:
+        sentence += (f". Line items: {items['in_full']} of {items['planned']} planned "
+                     f"delivered in full; {material} delivered less than "
+                     f"{indicators.MATERIAL_DELIVERY:.0%} of plan")
     return render_text(sentence + ".")
 
 
@@ -456,21 +441,19 @@ def change_finding(summary: dict[str, int], edition: Edition) -> Note:
         f"{summary['unchanged']} of {summary['rows']} subcategories.")
 
 
-def target_finding(summary: dict[str, int]) -> Note:
-    """The targets line (``summary``: :func:`budgetbook.indicators.target_summary`)."""
-    n, with_target = summary["statements"], summary["with_target"]
+def target_finding(verdicts: pd.DataFrame) -> Note:
+    """The targets line: the verdicts of :func:`budgetbook.indicators.result_verdicts` on
+    a subprogramme's statements, counted."""
+    n = len(verdicts)
     if n == 0:
-        return render_text("the target paragraphs state no number.")
-    if with_target == 0:
-        return render_text(f"none of the {n} numeric statements prints a target, so "
-                           f"attainment cannot be computed.")
-    sentence = (f"{with_target} of the {n} numeric statements "
-                f"{'prints' if with_target == 1 else 'print'} a target: "
-                f"{summary['met_or_exceeded']} met or exceeded, {summary['not_met']} not met")
-    if summary["status_disagrees"]:
-        sentence += (f"; the stated status word disagrees with the numbers in "
-                     f"{summary['status_disagrees']}")
-    return render_text(sentence + ".")
+        return render_text("the performance paragraphs state no number and no status.")
+    counts = verdicts["verdict"].value_counts()
+    phrases = {"supported": "supported by the numbers", "contradicted": "contradicted by them",
+               "unverifiable": "unverifiable (a status without a number)",
+               "no status": "with no status stated"}
+    parts = [f"{counts[v]} {phrase}" for v, phrase in phrases.items() if counts.get(v, 0)]
+    return render_text(f"{n} statement{'s' if n != 1 else ''} of performance against a "
+                       f"target: " + "; ".join(parts) + ".")
 
 
 def audit_finding(findings: pd.DataFrame) -> Note:
@@ -479,3 +462,103 @@ def audit_finding(findings: pd.DataFrame) -> Note:
     return render_text("no irregularity listed for this chapter." if n == 0 else
                        f"{n} finding{'s' if n != 1 else ''} listed for this chapter "
                        f"(in the box below).")
+
+
+# ---- exceptions: what fell short, what is new, what was dropped ---------------------
+
+NO_EXPLANATION = "no explanation given in the source"
+
+
+def exceptions_table(item_delivery: pd.DataFrame, item_change: pd.DataFrame,
+                     edition: Edition) -> pd.DataFrame:
+    """The line items an evaluator asks about, each in its own unit: material shortfalls
+    (ranked by the share of the plan not delivered, then by the gap), items delivered
+    without a plan, and items new to or dropped from the budget year's plan.
+    ``item_delivery`` is :func:`budgetbook.indicators.delivery_rate` of the items and
+    ``item_change`` :func:`budgetbook.indicators.plan_change` of the items from the
+    current year's plan to the budget year's."""
+    plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
+    current, budget = edition.measure("current_plan"), edition.measure("budget_plan")
+    y, y0, y1 = edition.performance_year, edition.current_year, edition.budget_year
+    short = indicators.shortfalls(item_delivery, plan, actual)
+    rows = []
+
+    def add(kind, r, what, gap):
+        rows.append({"exception": kind, "subcategory": f"{r['category']}. {r['subcategory_en']}",
+                     "item": f"{r['item_no']}. {r['item_en']}", "numbers": what, "gap": gap,
+                     "source": f"Table {r['table']}, item {r['item_no']}",
+                     "explanation": NO_EXPLANATION})
+    for _, r in short.iterrows():
+        add(f"delivered below {indicators.MATERIAL_DELIVERY:.0%} of the {y} plan", r,
+            f"{r[actual]} of {r[plan]}", f"{r['gap']} ({r['gap_share']:.0%} of plan)")
+    for _, r in item_delivery[item_delivery["delivery_note"] == "unplanned"].iterrows():
+        add(f"delivered in {y} without a plan", r, f"{r[actual]} of {r[plan]}", "")
+    for note, kind in (("new", f"new in the {y1} plan"),
+                       ("discontinued", f"dropped from the {y1} plan")):
+        for _, r in item_change[item_change["change_note"] == note].iterrows():
+            add(kind, r, f"{y0} plan {r[current]} → {y1} plan {r[budget]}", "")
+    return pd.DataFrame(rows, columns=["exception", "subcategory", "item", "numbers", "gap",
+                                       "source", "explanation"])
+
+
+# ---- the results register ---------------------------------------------------------
+
+def results_register(verdicts: pd.DataFrame, figures: pd.DataFrame, edition: Edition
+                     ) -> pd.DataFrame:
+    """One row per statement of a result's performance (``verdicts``: a subprogramme's rows
+    of :func:`budgetbook.indicators.result_verdicts`): its measure and whether the measure
+    is cumulative or annual, the actual, the target, the gap (in percentage points for
+    percentages), the stated status and the verdict on it."""
+    basis = dict(zip(figures["figure"], figures["basis"]))
+    v = verdicts
+
+    def gap(value, unit):
+        if pd.isna(value):
+            return "—"
+        points = unit == "percent"
+        return f"{value:+,.0f}" + (" percentage points" if points else
+                                   (f" {unit}" if isinstance(unit, str) else ""))
+    return pd.DataFrame({
+        "result": v["result"], "paragraph": v["paragraph"], "indicator": v["indicator_en"],
+        "measure": [f"Figure {f}" if isinstance(f, str) else "—" for f in v["figure"]],
+        "basis": [basis.get(f) if isinstance(basis.get(f), str) else "—" for f in v["figure"]],
+        "year": v["year"], "actual": [number(a, u) for a, u in zip(v["actual"], v["unit"])],
+        "target": [number(t, u) if pd.notna(t) else "none printed"
+                   for t, u in zip(v["target"], v["unit"])],
+        "gap (actual − target)": [gap(g, u) for g, u in zip(v["gap"], v["unit"])],
+        "status stated": v["status_stated"].fillna("(none)"),
+        "verdict": v["verdict"],
+    }).reset_index(drop=True)
+
+
+# ---- programme-wide findings (the overview's "At a glance") -------------------------
+
+def items_finding(item_counts: pd.DataFrame, labels: dict[str, str]) -> Note:
+    """The overview's delivery line, from :func:`budgetbook.indicators.delivery_counts` of
+    the line items by subprogramme: counts of items, which compare across units."""
+    t = item_counts[item_counts["planned"] > 0]
+    if t.empty:
+        return render_text("no line item has a plan above nil.")
+    low = t.sort_values(["in_full_share", "planned"], ascending=[True, False]).iloc[0]
+    high = t.sort_values(["in_full_share", "planned"], ascending=[False, False]).iloc[0]
+    return render_text(
+        f"{int(t['in_full'].sum())} of {int(t['planned'].sum())} planned line items were "
+        f"delivered in full; by subprogramme, from {low['in_full']} of {low['planned']} "
+        f"({labels[low['subprogramme']]}) to {high['in_full']} of {high['planned']} "
+        f"({labels[high['subprogramme']]}).")
+
+
+def shortfalls_finding(shortfalls: pd.DataFrame, item_counts: pd.DataFrame,
+                       labels: dict[str, str]) -> Note:
+    """The overview's shortfall line: how many material shortfalls, where, and the largest
+    (``shortfalls``: :func:`budgetbook.indicators.shortfalls`, ranked)."""
+    planned = int(item_counts["planned"].sum())
+    if shortfalls.empty:
+        return render_text(f"none of the {planned} planned line items fell materially short.")
+    top = shortfalls.iloc[0]
+    n_sp = shortfalls["subprogramme"].nunique()
+    return render_text(
+        f"{len(shortfalls)} of {planned} planned line items delivered less than "
+        f"{indicators.MATERIAL_DELIVERY:.0%} of plan, in {n_sp} subprogramme"
+        f"{'s' if n_sp != 1 else ''}; the largest share undelivered: {top['item_en']} "
+        f"({labels[top['subprogramme']]}, Table {top['table']}, item {top['item_no']}).")

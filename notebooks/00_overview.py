@@ -34,7 +34,6 @@ tables = load_all(data_dir)  # every CSV of data/, validated: {"deliverables": D
 edition = edition_of(tables)  # the document, and its years (performance, current, budget)
 sp = "programme"  # the rows that belong to no single subprogramme
 labels = views.chapter_labels(tables)  # subprogramme id -> "Subprogramme 3", ...
-glue("subprogramme_count", len(labels) - 1, display=False)
 views.edition_line(edition)
 
 # %% tags=["remove-input"]
@@ -64,58 +63,85 @@ narrative = tables["deliverables_narrative"]
 render.table(views.narrative_table(narrative[narrative["subprogramme"] == sp]))
 
 # %% [markdown]
-# ## Deliverables by category in each subprogramme
+# ## At a glance
 #
-# The budget year's plan of each subcategory, in each of the {glue:text}`subprogramme_count`
-# subprogramme chapters and programme-wide. Units differ between subcategories
-# (documents, three-hour meetings, projects, days), so they are compared within a row, never
-# added across rows. An empty cell means the subprogramme's table has no such subcategory.
-
-# %% tags=["hide-input"]
-# Every subcategory's totals recomputed from its items, for all subprogrammes at once.
-totals = indicators.item_totals(tables["deliverables"], tables["deliverable_totals"],
-                                edition.measures)
-by_category = overview.deliverables_by_category(totals, edition, labels)
-render.table(by_category)
+# - **Delivery** in {glue:text}`performance_year`: {glue:text}`items_finding`
+# - **Shortfalls**: {glue:text}`shortfalls_finding`
+# - **Targets**: {glue:text}`verdicts_finding`
+#
+# Units differ between subcategories (documents, three-hour meetings, projects, days), so
+# the programme is compared in counts of line items and unit by unit, never in sums across
+# units. The duplicated block the source audit identifies is left out of every count.
 
 # %% [markdown]
-# ## Delivery rates side by side
+# ## Delivery, unit by unit
 #
-# **Delivery rate** of a subprogramme = the sum of its subcategories' actuals ÷ the sum of
-# their plans, in {glue:text}`performance_year`. Summed over every quantified deliverable
-# of a table; the Method chapter explains why this mixes units and how to read it.
+# A line item is **delivered in full** when its {glue:text}`performance_year` actual is at
+# least its plan. The share of planned items delivered in full is a count of items, so it
+# can be compared across subprogrammes whatever the items count.
 
 # %% tags=["hide-input"]
-by_subprogramme = indicators.subprogramme_totals(totals, edition.measures, by=("subprogramme",))
 plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
 glue("performance_year", edition.performance_year, display=False)
-delivery = indicators.delivery_rate(by_subprogramme, plan=plan, actual=actual)
-delivery_chart = overview.delivery_chart(
-    delivery, edition, labels, ", ".join(dict.fromkeys(tables["deliverable_totals"]["table"])))
-delivery_chart
+# Every line item, without the block the source audit shows to repeat another.
+all_items = indicators.without_duplicates(tables["deliverables"], tables["source_issues"])
+item_delivery = indicators.delivery_rate(all_items, plan=plan, actual=actual)
+item_counts = indicators.delivery_counts(item_delivery, by=["subprogramme"])
+glue("items_finding", views.items_finding(item_counts, labels), display=False)
+items_chart = overview.share_chart(
+    item_counts, edition, labels, ", ".join(dict.fromkeys(tables["deliverable_totals"]["table"])))
+items_chart
 
 # %% [markdown]
-# ## Planned change from the current year to the budget year
+# Each kind of subcategory, in its own unit: actual of plan in {glue:text}`performance_year`.
+# An empty cell means the subprogramme's table has no such subcategory.
+
+# %% tags=["hide-input"]
+totals = indicators.item_totals(all_items, indicators.without_duplicates(
+    tables["deliverable_totals"], tables["source_issues"]), edition.measures)
+delivery_by_kind = overview.by_kind(
+    totals, totals[actual].astype(str) + " of " + totals[plan].astype(str), labels)
+render.table(delivery_by_kind)
+
+# %% [markdown]
+# ## Plans, unit by unit
 #
-# **Change %** of a subprogramme = (its {glue:text}`budget_year` plan − its
-# {glue:text}`current_year` plan) ÷ its {glue:text}`current_year` plan, as a percentage.
+# Each kind of subcategory, in its own unit: the {glue:text}`current_year` plan → the
+# {glue:text}`budget_year` plan.
 
 # %% tags=["hide-input"]
 current_plan, budget_plan = edition.measure("current_plan"), edition.measure("budget_plan")
 glue("current_year", edition.current_year, display=False)
 glue("budget_year", edition.budget_year, display=False)
-change = indicators.plan_change(by_subprogramme, base=current_plan, new=budget_plan)
-change_chart = overview.change_chart(change, edition, labels)
-change_chart
+plans_by_kind = overview.by_kind(
+    totals, totals[current_plan].astype(str) + " → " + totals[budget_plan].astype(str), labels)
+render.table(plans_by_kind)
 
 # %% [markdown]
-# ## Targets: attainment summary
+# ## Material shortfalls across the programme
 #
-# Counts of the numeric statements in the "programme performance and target" paragraphs, and
-# how many of them the stated status word agrees with (**attainment** = actual ÷ target).
+# Every line item that delivered less than {glue:text}`material_share` of its plan, largest
+# share of the plan first; each in its own unit.
 
 # %% tags=["hide-input"]
-attainment = overview.attainment_table(indicators.attainment_summary(tables["targets"]), labels)
+shortfalls = indicators.shortfalls(item_delivery, plan=plan, actual=actual)
+glue("material_share", render.text(f"{indicators.MATERIAL_DELIVERY:.0%}"), display=False)
+glue("shortfalls_finding", views.shortfalls_finding(shortfalls, item_counts, labels),
+     display=False)
+shortfalls_table = overview.shortfalls_table(shortfalls, edition, labels)
+render.table(shortfalls_table)
+
+# %% [markdown]
+# ## Targets: verdicts on the stated status
+#
+# Per subprogramme, the statements of performance against a target and the verdict on the
+# status each states (see the results register of each chapter): *supported*,
+# *contradicted*, *unverifiable* (a status without a number), *no status*.
+
+# %% tags=["hide-input"]
+verdicts = indicators.result_verdicts(indicators.target_attainment(tables["targets"]))
+glue("verdicts_finding", views.target_finding(verdicts), display=False)
+attainment = overview.verdict_table(verdicts, labels)
 render.table(attainment)
 
 # %% [markdown]
@@ -160,7 +186,8 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
 # %% tags=["remove-cell"]
 written = render.save_outputs(
     output_dir, sp,
-    {"deliverables": deliverables, "by_category": by_category, "attainment": attainment,
+    {"deliverables": deliverables, "delivery_by_kind": delivery_by_kind,
+     "plans_by_kind": plans_by_kind, "shortfalls": shortfalls_table, "verdicts": attainment,
      "mandates_by_body": mandates},
-    [measures, delivery_chart, change_chart, mandates_chart],
+    [measures, items_chart, mandates_chart],
 )

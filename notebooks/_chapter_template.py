@@ -44,7 +44,8 @@ views.heading(tables, sp)
 # %% [markdown]
 # ## At a glance
 #
-# - **Delivery** in {glue:text}`performance_year`: {glue:text}`delivery_finding`
+# - **Delivery** in {glue:text}`performance_year`: {glue:text}`delivery_finding` Each
+#   item is listed under *Exceptions*.
 # - **Plans**, {glue:text}`current_year` to {glue:text}`budget_year`: {glue:text}`change_finding`
 # - **Targets**: {glue:text}`target_finding`
 # - **Source audit**: {glue:text}`audit_finding`
@@ -77,11 +78,18 @@ render.table(deliverables)
 # %% [markdown]
 # **Recomputed total** of a subcategory, per measure = the sum of its items' values. The
 # indicators below use the recomputed totals; a printed total that differs from them is a
-# finding (it is listed in the source audit, or else the data need checking).
+# finding (it is listed in the source audit, or else the data need checking). A block the
+# source audit shows to repeat another, value for value, is left out of every count and
+# chart below.
 
 # %% tags=["hide-input"]
-totals = indicators.item_totals(items, printed, edition.measures)
 views.totals_summary(check, tables["source_issues"], edition)
+
+# %% tags=["hide-input"]
+# The items and printed totals that are counted: without a block that repeats another.
+counted_items = indicators.without_duplicates(items, tables["source_issues"])
+counted_printed = indicators.without_duplicates(printed, tables["source_issues"])
+totals = indicators.item_totals(counted_items, counted_printed, edition.measures)
 
 # %% tags=["hide-input"]
 measures = views.measures_chart(totals, edition, label, sp)
@@ -96,8 +104,6 @@ measures
 # %% tags=["hide-input"]
 plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
 delivery = indicators.delivery_rate(totals, plan=plan, actual=actual)
-glue("delivery_finding",
-     views.delivery_finding(indicators.delivery_summary(delivery), edition), display=False)
 delivery_chart = views.delivery_chart(delivery, edition, label, sp)
 delivery_chart
 
@@ -116,12 +122,35 @@ change_chart
 # %% [markdown]
 # The {glue:text}`budget_year` plan set against what was actually delivered in
 # {glue:text}`performance_year`, per subcategory: **change** = plan − actual, and
-# **change %** = change ÷ actual, as a percentage (none where the actual is nil).
+# **change %** = change ÷ actual, as a percentage, only from an actual of at least
+# {glue:text}`min_base` (a smaller base says "small base"; from nil, "new").
 
 # %% tags=["hide-input"]
 plan_vs_actual = indicators.plan_change(totals, base=actual, new=budget_plan)
+glue("min_base", indicators.MIN_PERCENT_BASE, display=False)
 plan_vs_actual_table = views.plan_vs_actual_table(plan_vs_actual, edition)
 render.table(plan_vs_actual_table)
+
+# %% [markdown]
+# ### Exceptions: shortfalls, unplanned deliveries, new and dropped items
+#
+# Subcategory totals let items offset each other, so each line item is checked on its own,
+# in its own unit. A **material shortfall** is an item that delivered less than
+# {glue:text}`material_share` of its {glue:text}`performance_year` plan; they are ranked by
+# the share of the plan not delivered (**gap** = plan − actual). Items delivered without a
+# plan, and items new to or dropped from the {glue:text}`budget_year` plan, follow.
+
+# %% tags=["hide-input"]
+item_delivery = indicators.delivery_rate(counted_items, plan=plan, actual=actual)
+item_change = indicators.plan_change(counted_items, base=current_plan, new=budget_plan)
+material = indicators.shortfalls(item_delivery, plan=plan, actual=actual)
+glue("material_share", render.text(f"{indicators.MATERIAL_DELIVERY:.0%}"), display=False)
+glue("delivery_finding",
+     views.delivery_finding(indicators.delivery_summary(delivery),
+                            indicators.delivery_summary(item_delivery), len(material), edition),
+     display=False)
+exceptions = views.exceptions_table(item_delivery, item_change, edition)
+render.table(exceptions)
 
 # %% [markdown]
 # ### Narrative deliverables (categories C to E)
@@ -142,19 +171,20 @@ results = tables["results"][tables["results"]["subprogramme"] == sp]
 views.result_blocks(results, tables, edition)
 
 # %% [markdown]
-# ## Targets: stated status against the numbers
+# ## Targets: the results register
 #
-# Every numeric statement of the "programme performance and target" paragraphs.
-# **Attainment** = actual ÷ target; the status "by the numbers" is what the two numbers
-# imply (exceeded, met, not met), set beside the word the text uses.
+# Every statement of a result's performance against its target, with a **verdict** on the
+# status the text states: *supported* (the numbers imply it), *contradicted* (they imply
+# another), *unverifiable* (a status without a numeric target or actual), *no status*.
+# **Gap** = actual − target, in percentage points for percentages; **attainment** =
+# actual ÷ target, for counts only (a percentage divided by a percentage means nothing).
 
 # %% tags=["hide-input"]
 attainment = indicators.target_attainment(tables["targets"])
 attainment = attainment[attainment["subprogramme"] == sp]
-glue("target_finding",
-     views.target_finding(indicators.target_summary(attainment)), display=False)
-targets = views.targets_table(attainment, edition,
-                              mixed_years=tables["targets"]["year"].nunique() > 1)
+verdicts = indicators.result_verdicts(attainment)
+glue("target_finding", views.target_finding(verdicts), display=False)
+targets = views.results_register(verdicts, tables["figures"], edition)
 render.table(targets)
 
 # %% tags=["hide-input"]
@@ -187,6 +217,6 @@ commentary.notice(tables, sp, written_for=None)
 written = render.save_outputs(
     output_dir, sp,
     {"deliverables": deliverables, "totals_check": views.totals_check(check, edition),
-     "plan_vs_actual": plan_vs_actual_table, "targets": targets},
+     "plan_vs_actual": plan_vs_actual_table, "exceptions": exceptions, "targets": targets},
     [measures, delivery_chart, change_chart, attainment_chart],
 )

@@ -44,7 +44,8 @@ views.heading(tables, sp)
 # %% [markdown]
 # ## At a glance
 #
-# - **Delivery** in {glue:text}`performance_year`: {glue:text}`delivery_finding`
+# - **Delivery** in {glue:text}`performance_year`: {glue:text}`delivery_finding` Each
+#   item is listed under *Exceptions*.
 # - **Plans**, {glue:text}`current_year` to {glue:text}`budget_year`: {glue:text}`change_finding`
 # - **Targets**: {glue:text}`target_finding`
 # - **Source audit**: {glue:text}`audit_finding`
@@ -96,8 +97,6 @@ measures
 # %% tags=["hide-input"]
 plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
 delivery = indicators.delivery_rate(totals, plan=plan, actual=actual)
-glue("delivery_finding",
-     views.delivery_finding(indicators.delivery_summary(delivery), edition), display=False)
 delivery_chart = views.delivery_chart(delivery, edition, label, sp)
 delivery_chart
 
@@ -124,6 +123,27 @@ plan_vs_actual_table = views.plan_vs_actual_table(plan_vs_actual, edition)
 render.table(plan_vs_actual_table)
 
 # %% [markdown]
+# ### Exceptions: shortfalls, unplanned deliveries, new and dropped items
+#
+# Subcategory totals let items offset each other, so each line item is checked on its own,
+# in its own unit. A **material shortfall** is an item that delivered less than
+# {glue:text}`material_share` of its {glue:text}`performance_year` plan; they are ranked by
+# the share of the plan not delivered (**gap** = plan − actual). Items delivered without a
+# plan, and items new to or dropped from the {glue:text}`budget_year` plan, follow.
+
+# %% tags=["hide-input"]
+item_delivery = indicators.delivery_rate(items, plan=plan, actual=actual)
+item_change = indicators.plan_change(items, base=current_plan, new=budget_plan)
+material = indicators.shortfalls(item_delivery, plan=plan, actual=actual)
+glue("material_share", render.text(f"{indicators.MATERIAL_DELIVERY:.0%}"), display=False)
+glue("delivery_finding",
+     views.delivery_finding(indicators.delivery_summary(delivery),
+                            indicators.delivery_summary(item_delivery), len(material), edition),
+     display=False)
+exceptions = views.exceptions_table(item_delivery, item_change, edition)
+render.table(exceptions)
+
+# %% [markdown]
 # ### Narrative deliverables (categories C to E)
 
 # %% tags=["hide-input"]
@@ -142,19 +162,20 @@ results = tables["results"][tables["results"]["subprogramme"] == sp]
 views.result_blocks(results, tables, edition)
 
 # %% [markdown]
-# ## Targets: stated status against the numbers
+# ## Targets: the results register
 #
-# Every numeric statement of the "programme performance and target" paragraphs.
-# **Attainment** = actual ÷ target; the status "by the numbers" is what the two numbers
-# imply (exceeded, met, not met), set beside the word the text uses.
+# Every statement of a result's performance against its target, with a **verdict** on the
+# status the text states: *supported* (the numbers imply it), *contradicted* (they imply
+# another), *unverifiable* (a status without a numeric target or actual), *no status*.
+# **Gap** = actual − target, in percentage points for percentages; **attainment** =
+# actual ÷ target, for counts only (a percentage divided by a percentage means nothing).
 
 # %% tags=["hide-input"]
 attainment = indicators.target_attainment(tables["targets"])
 attainment = attainment[attainment["subprogramme"] == sp]
-glue("target_finding",
-     views.target_finding(indicators.target_summary(attainment)), display=False)
-targets = views.targets_table(attainment, edition,
-                              mixed_years=tables["targets"]["year"].nunique() > 1)
+verdicts = indicators.result_verdicts(attainment)
+glue("target_finding", views.target_finding(verdicts), display=False)
+targets = views.results_register(verdicts, tables["figures"], edition)
 render.table(targets)
 
 # %% tags=["hide-input"]
@@ -203,6 +224,6 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
 written = render.save_outputs(
     output_dir, sp,
     {"deliverables": deliverables, "totals_check": views.totals_check(check, edition),
-     "plan_vs_actual": plan_vs_actual_table, "targets": targets},
+     "plan_vs_actual": plan_vs_actual_table, "exceptions": exceptions, "targets": targets},
     [measures, delivery_chart, change_chart, attainment_chart],
 )

@@ -79,15 +79,58 @@ def test_palette_is_okabe_ito():
 
 
 def test_measure_bars_colour_by_role_and_label_by_edition(tables):
+    """Each panel names the measures on its own y-axis (no legend to look up), in the
+    edition's words, and colours each bar by the measure's role."""
+    from matplotlib.colors import to_hex
     edition = edition_of(tables)
     chart = _measures_chart(tables, "sp1")
-    ax = chart.fig.axes[0]
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == [edition.measure_labels[m] for m in edition.measures]
-    assert legend == ["2023 planned", "2023 actual", "2024 planned", "2025 planned"]
-    from matplotlib.colors import to_hex
-    colours = [to_hex(h.get_facecolor()).upper() for h in ax.get_legend().legend_handles]
-    assert colours == [charts.ROLE_COLOURS[r].upper() for r in ROLES]
+    assert chart.fig.axes
+    for ax in chart.fig.axes:
+        assert ax.get_legend() is None
+        ticks = [t.get_text() for t in ax.get_yticklabels()]
+        assert ticks == [edition.measure_labels[m] for m in edition.measures]
+        assert ticks == ["2023 planned", "2023 actual", "2024 planned", "2025 planned"]
+        colours = [to_hex(bar.get_facecolor()).upper() for bar in ax.patches]
+        assert colours == [charts.ROLE_COLOURS[r].upper() for r in ROLES]
+    chart.close()
+
+
+@pytest.mark.parametrize("sp", ["sp1", "sp3", "sp9c2", "programme"])
+def test_measure_bars_give_each_subcategory_its_own_axes_and_scale(tables, sp):
+    """Subcategories count different things (documents, meetings, days): one panel each,
+    each scaled to its own numbers, so no two units ever share an axis."""
+    edition, label, totals = _frames(tables, sp)
+    chart = views.measures_chart(totals, edition, label, sp)
+    axes = chart.fig.axes
+    assert len(axes) == len(totals) > 1
+    expected = views.subcategory_labels(totals).tolist()
+    assert [ax.get_title(loc="left").replace("\n", " ") for ax in axes] == expected
+    for ax, (_, row) in zip(axes, totals.iterrows()):
+        values = [float(row[m]) for m in edition.measures]
+        # the panel's bars are this subcategory's four numbers, nothing else
+        assert [bar.get_width() for bar in ax.patches] == values
+        low, high = ax.get_xlim()
+        # its own scale: room for its largest value, and no more than a margin beyond it
+        assert low == 0 and max(values) <= high <= max(values + [1.0]) * 1.5
+    # no panel shares its x-axis with another
+    for a in axes:
+        for b in axes:
+            assert a is b or not a.get_shared_x_axes().joined(a, b)
+    # the numbers behind it are the totals, per subcategory
+    assert chart.data[edition.measures].values.tolist() == totals[edition.measures].values.tolist()
+    chart.close()
+
+
+def test_measure_bars_scales_differ_where_the_numbers_do(tables):
+    edition, label, totals = _frames(tables, "sp1")
+    chart = views.measures_chart(totals, edition, label, "sp1")
+    highs = [ax.get_xlim()[1] for ax in chart.fig.axes]
+    largest = totals[edition.measures].max(axis=1).tolist()
+    # sp1 counts 68 documents and 3 projects: a shared axis would flatten the projects
+    assert max(largest) / min(largest) > 5
+    assert max(highs) / min(highs) > 5
+    assert sorted(range(len(highs)), key=highs.__getitem__) == sorted(
+        range(len(largest)), key=largest.__getitem__)
     chart.close()
 
 

@@ -119,8 +119,8 @@ def test_synthetic_data_dir_with_other_subprogrammes_runs_unchanged(tmp_path):
     # only the notebooks the data have subprogrammes for: here the programme overview
     assert "their notebooks are not run" in res.stderr and "sp9c2" in res.stderr
     assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["programme"]
-    by_category = pd.read_csv(out / "programme" / "programme_by_category.csv")
-    assert {"Subprogramme 1", "Subprogramme 3, component 2"} <= set(by_category.columns)
+    by_kind = pd.read_csv(out / "programme" / "programme_delivery_by_kind.csv")
+    assert {"Subprogramme 1", "Subprogramme 3, component 2"} <= set(by_kind.columns)
     executed = (out / "programme" / "00_overview.ipynb").read_text(encoding="utf-8")
     assert "SYNTHETIC documents" in executed
     # the page names the synthetic edition, and warns that the written commentary is not

@@ -140,7 +140,7 @@ def test_every_notebook_runs_on_the_next_edition(next_edition, tmp_path):
     plan = pd.read_csv(out / "sp3" / "sp3_plan_vs_actual.csv")
     assert {"2024 actual", "2026 planned"} <= set(plan.columns)
     assert (out / "sp3" / "sp3_delivery_2024.png").is_file()
-    assert (out / "programme" / "overview_change_2025_2026.csv").is_file()
+    assert (out / "programme" / "overview_items_in_full_2024.csv").is_file()
     index = pd.read_csv(out / "index.csv")
     assert set(index["data_dir"]) == {str(next_edition)}
 

@@ -56,8 +56,6 @@ def test_totals_follow_the_measures_given():
     totals = _deliv([["17.4", "sp1", "A", "文件", "Docs", 2, 4, 6, 9]], later)
     mism = ind.total_mismatches(items, totals, later)
     assert mism[["measure", "printed", "recomputed"]].values.tolist() == [["plan_2026", 9, 8]]
-    summed = ind.subprogramme_totals(totals, later)
-    assert summed[later].values.tolist() == [[2, 4, 6, 9]]
 
 
 def test_total_without_items_is_a_mismatch_not_a_crash():
@@ -101,9 +99,11 @@ def test_budget_plan_against_prior_actual():
     assert out.loc[0, "change_pct"] == pytest.approx(200 / 13)
 
 
-def _targets(rows):
+def _targets(rows, units=None):
     df = pd.DataFrame(rows, columns=["subprogramme", "actual", "target", "status_stated"])
     df["year"] = 2023
+    # a count unless told otherwise (the unit decides whether a ratio means anything)
+    df["unit"] = pd.array(units or ["countries"] * len(df), dtype="string")
     df["target"] = df["target"].astype("Float64")
     df["actual"] = df["actual"].astype("Float64")
     df["status_stated"] = df["status_stated"].astype("string")
@@ -128,10 +128,10 @@ def test_target_attainment_status_and_agreement():
     agrees = out["status_agrees"]
     assert agrees[0] and agrees[1] and agrees[2] == False  # noqa: E712
     assert agrees.isna().tolist()[3:] == [True, True, True]
-    summary = ind.attainment_summary(df).set_index("subprogramme")
-    assert summary.loc["sp2", "status_disagrees"] == 1
-    assert summary.loc["sp2", "with_target"] == 1
-    assert summary.loc["sp1", "exceeded"] == 1 and summary.loc["sp1", "met"] == 1
+    summary = ind.target_summary(out[out["subprogramme"] == "sp2"])
+    assert summary["status_disagrees"] == 1 and summary["with_target"] == 1
+    summary = ind.target_summary(out[out["subprogramme"] == "sp1"])
+    assert summary["met_or_exceeded"] == 2
 
 
 def test_mandates_by_body():
@@ -171,7 +171,159 @@ def test_change_summary_counts_by_sign():
 
 def test_target_summary_counts_only_statements_with_a_target():
     targets = pd.DataFrame({"actual": [12, 10, 5, 7], "target": [10, 10, 8, None],
-                            "status_stated": ["exceeded", "exceeded", "not_met", "met"]})
+                            "status_stated": ["exceeded", "exceeded", "not_met", "met"],
+                            "unit": ["countries"] * 4})
     summary = ind.target_summary(ind.target_attainment(targets))
     assert summary == {"statements": 4, "with_target": 3, "met_or_exceeded": 2, "not_met": 1,
                        "status_disagrees": 1}
+
+
+# ---- indicators an evaluator can defend ------------------------------------------------
+
+def test_min_percent_base_and_material_delivery_are_the_documented_thresholds():
+    assert ind.MIN_PERCENT_BASE == 10
+    assert ind.MATERIAL_DELIVERY == 0.9
+
+
+def test_plan_change_withholds_the_percentage_from_a_small_base():
+    df = pd.DataFrame({"b": [1, 10, 9, 5, 3, 0, 0, 12],
+                       "n": [3, 12, 12, 5, 0, 4, 0, 9]})
+    out = ind.plan_change(df, base="b", new="n")
+    # 1 -> 3 is "+200%" on a base of one: no percentage, the absolute change and a note
+    assert pd.isna(out.loc[0, "change_pct"])
+    assert out.loc[0, "change"] == 2 and out.loc[0, "change_note"] == "small base"
+    # 10 -> 12: a base at the minimum gives its percentage
+    assert out.loc[1, "change_pct"] == pytest.approx(20.0)
+    assert out.loc[1, "change_note"] == ""
+    # just below the minimum: withheld
+    assert pd.isna(out.loc[2, "change_pct"]) and out.loc[2, "change_note"] == "small base"
+    # unchanged on a small base: no percentage, and nothing to explain
+    assert pd.isna(out.loc[3, "change_pct"]) and out.loc[3, "change_note"] == ""
+    # new, nil and discontinued still win over "small base"
+    assert out["change_note"].tolist()[4:7] == ["discontinued", "new", "nil"]
+    assert out["change_pct"].isna().tolist() == [True, False, True, True, True, True, True,
+                                                 False]
+    assert out.loc[7, "change_pct"] == pytest.approx(-25.0)
+    assert out["change"].tolist() == [2, 2, 3, 0, -3, 4, 0, -3]
+
+
+def test_attainment_is_not_a_ratio_of_percentages():
+    df = _targets([
+        ["sp9c1", 98, 80, "exceeded"],   # 98 % against 80 %: not "122 %"
+        ["sp9c1", 70, 85, "exceeded"],   # a percentage below its target
+        ["sp1", 162, 140, "exceeded"],   # a count: the ratio stands
+        ["sp8", 38, None, None],         # a percentage without a target
+    ], units=["percent", "percent", "States parties", "percent"])
+    out = ind.target_attainment(df)
+    assert out["attainment"].isna().tolist() == [True, True, False, True]
+    assert out.loc[2, "attainment"] == pytest.approx(162 / 140)
+    # the status by the numbers is computed for percentages all the same
+    assert out["status_computed"].tolist()[:3] == ["exceeded", "not_met", "exceeded"]
+    assert pd.isna(out.loc[3, "status_computed"])
+    assert out["status_agrees"].tolist()[:3] == [True, False, True]
+    assert ind.target_summary(out) == {"statements": 4, "with_target": 3,
+                                       "met_or_exceeded": 2, "not_met": 1,
+                                       "status_disagrees": 1}
+
+
+def test_result_verdicts_and_their_gap():
+    df = _targets([
+        ["sp1", 162, 140, "exceeded"],   # the numbers imply the stated status
+        ["sp6", 17, 17, "exceeded"],     # equal to target: "met", not "exceeded"
+        ["sp8", 8791, 15000, "not_met"],  # a miss, stated as one
+        ["sp5", 73, None, "met"],        # a status without a numeric target
+        ["sp2", None, None, "met"],      # a status without any number
+        ["sp3", 187, None, None],        # a number without a status
+        ["sp9c1", 98, 80, "exceeded"],   # percentages: the gap in percentage points
+        ["sp9c1", 97, 85, None],         # numbers, but no status stated
+    ], units=["States parties", "countries", "households", "percent", "countries",
+              "members", "percent", "percent"])
+    out = ind.result_verdicts(ind.target_attainment(df))
+    assert out["verdict"].tolist() == ["supported", "contradicted", "supported",
+                                       "unverifiable", "unverifiable", "no status",
+                                       "supported", "no status"]
+    assert out.loc[0, "gap"] == 22 and out.loc[1, "gap"] == 0
+    assert out.loc[2, "gap"] == -6209 and out.loc[6, "gap"] == 18
+    assert out["gap"].isna().tolist() == [False, False, False, True, True, True, False, False]
+    # the verdict adds columns; it changes none of the attainment's
+    att = ind.target_attainment(df)
+    assert out[att.columns].equals(att)
+
+
+def _items(rows):
+    return pd.DataFrame(rows, columns=["subprogramme", "table", "item_no", "p", "a"])
+
+
+def test_delivery_counts_count_rows_not_units():
+    items = _items([
+        ["sp1", "t1", 1, 34, 6],     # short
+        ["sp1", "t1", 2, 2, 2],      # in full
+        ["sp1", "t1", 3, 0, 5],      # unplanned: not planned, not in full
+        ["sp2", "t2", 1, 1000, 1200],  # in full: one item, however many units
+        ["sp2", "t2", 2, 0, 0],      # nil: counted nowhere
+        ["sp3", "t3", 1, 0, 0],      # nothing planned at all
+    ])
+    delivery = ind.delivery_rate(items, plan="p", actual="a")
+    out = ind.delivery_counts(delivery, by=["subprogramme"])
+    assert out["subprogramme"].tolist() == ["sp1", "sp2", "sp3"]  # order of appearance
+    assert out[["planned", "in_full", "short", "unplanned"]].values.tolist() == [
+        [2, 1, 1, 1], [1, 1, 0, 0], [0, 0, 0, 0]]
+    assert out.loc[0, "in_full_share"] == pytest.approx(0.5)
+    assert out.loc[1, "in_full_share"] == pytest.approx(1.0)
+    assert pd.isna(out.loc[2, "in_full_share"])
+    # the counts agree with delivery_summary, group by group
+    for sp, row in out.set_index("subprogramme").iterrows():
+        summary = ind.delivery_summary(delivery[delivery["subprogramme"] == sp])
+        assert {k: int(row[k]) for k in ("planned", "in_full", "short", "unplanned")} == {
+            k: summary[k] for k in ("planned", "in_full", "short", "unplanned")}
+    by_two = ind.delivery_counts(delivery, by=["subprogramme", "table"])
+    assert list(by_two.columns[:2]) == ["subprogramme", "table"] and len(by_two) == 3
+
+
+def test_shortfalls_threshold_and_ranking():
+    items = _items([
+        ["sp1", "t", 1, 10, 9],     # exactly 90 %: not material
+        ["sp1", "t", 2, 100, 89],   # 89 %: material
+        ["sp1", "t", 3, 34, 6],     # 6 of 34
+        ["sp2", "t", 4, 2, 0],      # 0 of 2
+        ["sp2", "t", 5, 4, 0],      # 0 of 4: same share, larger gap, ranked first
+        ["sp2", "t", 6, 0, 3],      # unplanned: not a shortfall
+        ["sp2", "t", 7, 0, 0],      # nil: not a shortfall
+        ["sp3", "t", 8, 5, 7],      # over-delivered
+        ["sp3", "t", 9, 20, 18],    # 90 % again, on another plan
+        ["sp3", "t", 10, 1000, 899],  # 89.9 %: material
+    ])
+    delivery = ind.delivery_rate(items, plan="p", actual="a")
+    out = ind.shortfalls(delivery, plan="p", actual="a")
+    assert out["item_no"].tolist() == [5, 4, 3, 2, 10]
+    assert out["gap"].tolist() == [4, 2, 28, 11, 101]
+    assert [round(float(s), 4) for s in out["gap_share"]] == [1.0, 1.0, round(28 / 34, 4),
+                                                              0.11, 0.101]
+    assert 1 not in out["item_no"].tolist() and 9 not in out["item_no"].tolist()
+    # the rows keep their columns (and index), so a view can label them
+    assert list(out.columns[:len(items.columns)]) == list(items.columns)
+    assert set(out.index) <= set(items.index)
+    assert ind.shortfalls(delivery.iloc[:0], plan="p", actual="a").empty
+
+
+def _issues(rows):
+    return pd.DataFrame(rows, columns=["issue_id", "category", "check_key"])
+
+
+def test_without_duplicates_drops_only_the_repeating_block():
+    issues = _issues([
+        ["SI-1", "duplicated_block", "duplicated_block|9.25|first block|second block"],
+        ["SI-2", "total_mismatch", "total_mismatch|9.4|first block|plan_2023"],
+        ["SI-3", "duplicated_block", None],          # no key: nothing to drop
+        ["SI-4", "typo", "duplicated_block|9.4|x|other block"],  # not this category
+    ])
+    assert ind.duplicated_subcategories(issues) == {("9.25", "second block")}
+    frame = pd.DataFrame({
+        "table": ["9.25", "9.25", "9.25", "9.4", "9.4"],
+        "subcategory_zh": ["first block", "second block", "third", "second block",
+                           "other block"],
+        "item_no": [1, 2, 3, 4, 5]})
+    kept = ind.without_duplicates(frame, issues)
+    # the first block stays; the same name in another table stays
+    assert kept["item_no"].tolist() == [1, 3, 4, 5]
+    assert ind.without_duplicates(frame, issues.iloc[:0]).equals(frame)

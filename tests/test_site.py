@@ -90,7 +90,7 @@ def test_front_page_redirects_to_the_introduction(site, browser):
     page = browser.new_page()
     page.goto(f"{base}/index.html")
     page.wait_for_url("**/book/intro.html", timeout=10000)
-    assert "the 2025 budget, recomputed" in page.title()
+    assert "the programme plan and performance, recomputed" in page.title()
     page.close()
 
 

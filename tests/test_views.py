@@ -37,6 +37,7 @@ def frames(tables, sp):
         check=indicators.recomputed_totals(items, printed, edition.measures),
         totals=indicators.item_totals(items, printed, edition.measures),
         attainment=attainment[attainment["subprogramme"] == sp],
+        verdicts=indicators.result_verdicts(attainment[attainment["subprogramme"] == sp]),
         mandates=mandates,
         findings=tables["source_issues"][tables["source_issues"]["subprogramme"] == sp],
         results=tables["results"][tables["results"]["subprogramme"] == sp])
@@ -50,6 +51,21 @@ def delivery_of(f):
 def change_of(f):
     return indicators.plan_change(f.totals, base=f.edition.measure("current_plan"),
                                   new=f.edition.measure("budget_plan"))
+
+
+def item_delivery_of(f):
+    return indicators.delivery_rate(f.items, plan=f.edition.measure("prior_plan"),
+                                    actual=f.edition.measure("prior_actual"))
+
+
+def item_change_of(f):
+    return indicators.plan_change(f.items, base=f.edition.measure("current_plan"),
+                                  new=f.edition.measure("budget_plan"))
+
+
+def material_of(f):
+    return indicators.shortfalls(item_delivery_of(f), plan=f.edition.measure("prior_plan"),
+                                 actual=f.edition.measure("prior_actual"))
 
 
 def plan_vs_actual_of(f):
@@ -229,28 +245,116 @@ def test_result_blocks_combine_title_measure_and_values(tables, edition):
 
 # ---- targets ----------------------------------------------------------------------
 
-def test_targets_table_sets_the_stated_status_beside_the_numbers(tables, edition):
-    df = views.targets_table(frames(tables, "sp6").attainment, edition)
-    row = df[df["paragraph"] == "16.85"].iloc[0]
+def test_results_register_sets_the_stated_status_beside_the_numbers(tables, edition):
+    df = views.results_register(frames(tables, "sp6").verdicts, tables["figures"], edition)
+    # paragraph 16.85 says "exceeded" for 17 countries against a target of 17
+    row = df[(df["paragraph"] == "16.85")
+             & (df["indicator"] == "Countries from which data were collected")].iloc[0]
     assert row["status stated"] == "exceeded"
-    assert row["status by the numbers"] == "met"
-    assert row["agree"] == "NO"
+    assert (row["actual"], row["target"]) == ("17 countries", "17 countries")
+    assert row["gap (actual − target)"] == "+0 countries"
+    assert row["verdict"] == "contradicted"
+    assert row["measure"] == "Figure 16.XV"
 
 
-def test_targets_table_labels_its_columns_with_the_year(tables, edition):
-    df = views.targets_table(frames(tables, "sp1").attainment, edition)
-    assert {"2023 actual", "2023 target"} <= set(df.columns)
-    assert "year" not in df.columns  # every statement is of one year
+def test_results_register_columns_and_one_row_per_statement(tables, edition):
+    f = frames(tables, "sp1")
+    df = views.results_register(f.verdicts, tables["figures"], edition)
+    assert list(df.columns) == ["result", "paragraph", "indicator", "measure", "basis", "year",
+                                "actual", "target", "gap (actual − target)", "status stated",
+                                "verdict"]
+    assert len(df) == len(f.verdicts) == int((tables["targets"]["subprogramme"] == "sp1").sum())
+    assert set(df["year"]) == {edition.performance_year}
+    # the basis is the figure's (cumulative or annual), as figures.csv records it
+    figs = tables["figures"].set_index("figure")["basis"]
+    for measure, basis in zip(df["measure"], df["basis"]):
+        assert basis == figs[measure.removeprefix("Figure ")]
+
+
+def _verdict(tables, paragraph, indicator_start=""):
+    v = indicators.result_verdicts(indicators.target_attainment(tables["targets"]))
+    rows = v[(v["paragraph"] == paragraph) & v["indicator_en"].str.startswith(indicator_start)]
+    assert len(rows) == 1, (paragraph, indicator_start)
+    return rows.iloc[0]
+
+
+def test_result_verdicts_on_the_statements_of_the_source(tables):
+    # 16.85: "exceeded" where 17 countries met a target of 17
+    row = _verdict(tables, "16.85", "Countries")
+    assert (row["actual"], row["target"], row["status_stated"]) == (17, 17, "exceeded")
+    assert row["status_computed"] == "met" and row["verdict"] == "contradicted"
+    assert row["gap"] == 0
+    # 16.72: "met", with no numeric target to meet
+    row = _verdict(tables, "16.72")
+    assert row["status_stated"] == "met" and pd.isna(row["target"])
+    assert row["verdict"] == "unverifiable"
+    # 16.113: the share of women, a percentage stated with no status
+    row = _verdict(tables, "16.113", "Share of women")
+    assert row["unit"] == "percent" and pd.isna(row["status_stated"])
+    assert row["verdict"] == "no status"
+    # 16.139: 2 countries of a target of 3, stated as not met
+    row = _verdict(tables, "16.139")
+    assert (row["actual"], row["target"], row["status_stated"]) == (2, 3, "not_met")
+    assert row["verdict"] == "supported" and row["gap"] == -1
+    # 16.124: 98 percent against 80 percent: a gap of 18 points, not a ratio
+    row = _verdict(tables, "16.124")
+    assert row["unit"] == "percent" and row["gap"] == 18 and pd.isna(row["attainment"])
+    assert row["verdict"] == "supported"
+
+
+def test_results_register_reads_percentages_in_percentage_points(tables, edition):
+    df = views.results_register(frames(tables, "sp9c1").verdicts, tables["figures"], edition)
+    row = df[df["paragraph"] == "16.124"].iloc[0]
+    assert (row["actual"], row["target"]) == ("98 percent", "80 percent")
+    assert row["gap (actual − target)"] == "+18 percentage points"
+    assert row["verdict"] == "supported"
+    sp8 = views.results_register(frames(tables, "sp8").verdicts, tables["figures"], edition)
+    women = sp8[sp8["indicator"].str.startswith("Share of women")].iloc[0]
+    assert (women["paragraph"], women["target"], women["gap (actual − target)"]) == (
+        "16.113", "none printed", "—")
+    assert (women["status stated"], women["verdict"]) == ("(none)", "no status")
+    households = sp8[sp8["indicator"].str.startswith("Households")].iloc[0]
+    assert households["gap (actual − target)"] == "-6,209 households"
+    assert households["verdict"] == "supported"
 
 
 def test_target_chart_only_where_numbers_exist(tables, edition):
     f5 = frames(tables, "sp5")
     # no numeric target
     assert isinstance(views.target_chart(f5.attainment, edition, f5.label, "sp5"), render.Note)
+    # targets, but only percentages: no ratio of percentages is drawn
+    f9 = frames(tables, "sp9c1")
+    assert f9.attainment["target"].notna().all()
+    assert isinstance(views.target_chart(f9.attainment, edition, f9.label, "sp9c1"),
+                      render.Note)
     f8 = frames(tables, "sp8")
     chart = views.target_chart(f8.attainment, edition, f8.label, "sp8")
-    assert f"1 of 2 numeric {edition.performance_year} targets missed" in chart.title
-    assert "1 of 2 numeric 2023 targets missed" in chart.title
+    assert (f"1 of 2 {edition.performance_year} targets stated as counts missed "
+            f"(rests on 2 targets)") in chart.title
+    assert chart.title.endswith("1 of 2 2023 targets stated as counts missed "
+                                "(rests on 2 targets)")
+    assert len(chart.data) == 2  # the percentage of 16.113 is not drawn
+    chart.close()
+
+
+def test_target_chart_title_says_how_few_targets_it_rests_on(tables, edition):
+    f1 = frames(tables, "sp1")
+    chart = views.target_chart(f1.attainment, edition, f1.label, "sp1")
+    assert chart.title == (f"{f1.label}: every 2023 target stated as a count was met or "
+                           f"exceeded (rests on 3 targets)")
+    chart.close()
+    f7 = frames(tables, "sp7")
+    chart = views.target_chart(f7.attainment, edition, f7.label, "sp7")
+    assert chart.title.endswith("was met or exceeded (rests on 1 target)")
+    chart.close()
+    # the whole programme: enough targets that the title needs no caveat
+    everything = indicators.target_attainment(tables["targets"])
+    counts = everything[everything["attainment"].notna()]
+    missed = int((counts["actual"] < counts["target"]).sum())
+    assert len(counts) >= 5 and missed == 2
+    chart = views.target_chart(everything, edition, "Programme", "programme")
+    assert chart.title == (f"Programme: {missed} of {len(counts)} 2023 targets stated as "
+                           f"counts missed")
     chart.close()
 
 
@@ -301,7 +405,17 @@ def test_data_dictionary_is_generated_from_the_descriptor(tmp_path):
 
 # ---- the "At a glance" sentences ----------------------------------------------------
 
-@pytest.mark.parametrize("sp", ["sp3", "sp5"])
+def _item_counts(tables, sp, edition):
+    """Independently of the package: the line items with a plan, delivered in full, and
+    delivered below 90 % of plan (in integers: 10 x actual < 9 x plan)."""
+    d = tables["deliverables"]
+    d = d[d["subprogramme"] == sp]
+    plan, actual = d[edition.measure("prior_plan")], d[edition.measure("prior_actual")]
+    return (int((plan > 0).sum()), int(((plan > 0) & (actual >= plan)).sum()),
+            int(((plan > 0) & (10 * actual < 9 * plan)).sum()))
+
+
+@pytest.mark.parametrize("sp", ["sp1", "sp3", "sp5", "sp9c1"])
 def test_delivery_finding_counts_the_subcategories(tables, edition, sp):
     sums = item_sums(tables, sp, edition)
     plan, actual = sums[edition.measure("prior_plan")], sums[edition.measure("prior_actual")]
@@ -310,39 +424,58 @@ def test_delivery_finding_counts_the_subcategories(tables, edition, sp):
     short = int(((plan > 0) & (actual < plan)).sum())
     unplanned = int(((plan == 0) & (actual > 0)).sum())
     assert planned > 0
+    items_planned, items_in_full, material = _item_counts(tables, sp, edition)
+    assert items_planned > 0
     f = frames(tables, sp)
-    note = views.delivery_finding(indicators.delivery_summary(delivery_of(f)), edition)
+    note = views.delivery_finding(indicators.delivery_summary(delivery_of(f)),
+                                  indicators.delivery_summary(item_delivery_of(f)),
+                                  len(material_of(f)), edition)
     expected = (f"{in_full} of {planned} subcategories with a plan delivered at least the "
                 f"plan; {short} fell short"
-                + (f"; {unplanned} delivered without a plan" if unplanned else "") + ".")
+                + (f"; {unplanned} delivered without a plan" if unplanned else "")
+                + f". Line items: {items_in_full} of {items_planned} planned delivered in "
+                  f"full; {material} delivered less than 90% of plan.")
     assert note.text == expected
     assert isinstance(note, render.Note) and repr(note) == expected
 
 
 def test_delivery_finding_for_the_sp3_data(tables, edition):
     f = frames(tables, "sp3")
-    note = views.delivery_finding(indicators.delivery_summary(delivery_of(f)), edition)
+    note = views.delivery_finding(indicators.delivery_summary(delivery_of(f)),
+                                  indicators.delivery_summary(item_delivery_of(f)),
+                                  len(material_of(f)), edition)
     assert note.text == ("5 of 6 subcategories with a plan delivered at least the plan; "
-                         "1 fell short.")
+                         "1 fell short. Line items: 8 of 10 planned delivered in full; "
+                         "1 delivered less than 90% of plan.")
 
 
 def test_delivery_finding_without_a_planned_subcategory(edition):
     totals = pd.DataFrame({"plan": [0, 0, 0], "actual": [0, 2, 3]})
     delivery = indicators.delivery_rate(totals, plan="plan", actual="actual")
-    note = views.delivery_finding(indicators.delivery_summary(delivery), edition)
+    summary = indicators.delivery_summary(delivery)
+    # with no plan, no item has one either: the line items add nothing to say
+    note = views.delivery_finding(summary, summary, 0, edition)
     assert note.text == (f"no subcategory has a {edition.performance_year} plan above nil; "
                          f"2 delivered without a plan.")
-    nothing = indicators.delivery_rate(totals.assign(actual=0), plan="plan", actual="actual")
-    assert views.delivery_finding(indicators.delivery_summary(nothing), edition).text == (
+    nothing = indicators.delivery_summary(
+        indicators.delivery_rate(totals.assign(actual=0), plan="plan", actual="actual"))
+    assert views.delivery_finding(nothing, nothing, 0, edition).text == (
         f"no subcategory has a {edition.performance_year} plan above nil.")
 
 
 def test_delivery_finding_names_unplanned_delivery(edition):
     totals = pd.DataFrame({"plan": [4, 4, 0], "actual": [4, 3, 1]})
     delivery = indicators.delivery_rate(totals, plan="plan", actual="actual")
-    note = views.delivery_finding(indicators.delivery_summary(delivery), edition)
+    items = pd.DataFrame({"plan": [2, 2, 4, 10, 0], "actual": [2, 2, 3, 9, 1]})
+    item_delivery = indicators.delivery_rate(items, plan="plan", actual="actual")
+    material = indicators.shortfalls(item_delivery, plan="plan", actual="actual")
+    assert len(material) == 1  # 3 of 4 is material; 9 of 10 is not
+    note = views.delivery_finding(indicators.delivery_summary(delivery),
+                                  indicators.delivery_summary(item_delivery), len(material),
+                                  edition)
     assert note.text == ("1 of 2 subcategories with a plan delivered at least the plan; "
-                         "1 fell short; 1 delivered without a plan.")
+                         "1 fell short; 1 delivered without a plan. Line items: 2 of 4 "
+                         "planned delivered in full; 1 delivered less than 90% of plan.")
 
 
 @pytest.mark.parametrize("sp", ["sp3", "sp5"])
@@ -358,50 +491,55 @@ def test_change_finding_counts_the_subcategories(tables, edition, sp):
     assert note.text.startswith("the 2025 plan is higher than the 2024 plan in ")
 
 
-@pytest.mark.parametrize("sp", ["sp3", "sp5", "sp6", "sp8"])
+@pytest.mark.parametrize("sp", ["sp3", "sp5", "sp6", "sp8", "sp9c1"])
 def test_target_finding_counts_the_statements(tables, sp):
+    """The verdicts, recomputed here with plain pandas from targets.csv."""
     t = tables["targets"]
     t = t[t["subprogramme"] == sp]
     actual, target = t["actual"].astype("Float64"), t["target"].astype("Float64")
-    has = target.notna()
-    with_target = int(has.sum())
-    met = int((has & (actual >= target)).fillna(False).sum())
-    not_met = int((has & (actual < target)).fillna(False).sum())
-    computed = pd.Series(pd.NA, index=t.index, dtype="object")
-    computed[has & (actual > target)] = "exceeded"
-    computed[has & (actual == target)] = "met"
-    computed[has & (actual < target)] = "not_met"
-    stated = t["status_stated"]
-    disagrees = int((computed.notna() & stated.notna()
-                     & (computed.astype(str) != stated.astype(str))).sum())
-    note = views.target_finding(indicators.target_summary(frames(tables, sp).attainment))
-    if with_target == 0:
-        expected = (f"none of the {len(t)} numeric statements prints a target, so attainment "
-                    f"cannot be computed.")
-    else:
-        expected = (f"{with_target} of the {len(t)} numeric statements print a target: "
-                    f"{met} met or exceeded, {not_met} not met"
-                    + (f"; the stated status word disagrees with the numbers in {disagrees}"
-                       if disagrees else "") + ".")
+    verdicts = []
+    for a, g, stated in zip(actual, target, t["status_stated"]):
+        if pd.isna(stated):
+            verdicts.append("no status")
+        elif pd.isna(a) or pd.isna(g):
+            verdicts.append("unverifiable")
+        else:
+            by_numbers = "exceeded" if a > g else "met" if a == g else "not_met"
+            verdicts.append("supported" if by_numbers == stated else "contradicted")
+    n = len(verdicts)
+    phrases = {"supported": "supported by the numbers", "contradicted": "contradicted by them",
+               "unverifiable": "unverifiable (a status without a number)",
+               "no status": "with no status stated"}
+    expected = (f"{n} statement{'s' if n != 1 else ''} of performance against a target: "
+                + "; ".join(f"{verdicts.count(v)} {phrase}" for v, phrase in phrases.items()
+                            if verdicts.count(v)) + ".")
+    note = views.target_finding(frames(tables, sp).verdicts)
     assert note.text == expected
 
 
 def test_target_finding_for_the_sp3_and_sp5_data(tables):
-    sp3 = views.target_finding(indicators.target_summary(frames(tables, "sp3").attainment))
-    assert sp3.text == "2 of the 3 numeric statements print a target: 2 met or exceeded, 0 not met."
+    sp3 = views.target_finding(frames(tables, "sp3").verdicts)
+    assert sp3.text == ("3 statements of performance against a target: 2 supported by the "
+                        "numbers; 1 with no status stated.")
     # sp5 states its numbers without a target
-    sp5 = views.target_finding(indicators.target_summary(frames(tables, "sp5").attainment))
-    assert sp5.text == ("none of the 2 numeric statements prints a target, so attainment "
-                        "cannot be computed.")
+    sp5 = views.target_finding(frames(tables, "sp5").verdicts)
+    assert sp5.text == ("2 statements of performance against a target: 2 unverifiable "
+                        "(a status without a number).")
     # sp6: paragraph 16.85 says "exceeded" where the numbers say "met"
-    sp6 = views.target_finding(indicators.target_summary(frames(tables, "sp6").attainment))
-    assert "the stated status word disagrees with the numbers in 1." in sp6.text
+    sp6 = views.target_finding(frames(tables, "sp6").verdicts)
+    assert sp6.text == ("4 statements of performance against a target: 1 supported by the "
+                        "numbers; 1 contradicted by them; 2 unverifiable (a status without a "
+                        "number).")
 
 
 def test_target_finding_without_any_statement(tables):
-    none = indicators.target_attainment(tables["targets"].iloc[:0])
-    assert views.target_finding(indicators.target_summary(none)).text == (
-        "the target paragraphs state no number.")
+    none = indicators.result_verdicts(indicators.target_attainment(tables["targets"].iloc[:0]))
+    assert views.target_finding(none).text == (
+        "the performance paragraphs state no number and no status.")
+    one = indicators.result_verdicts(indicators.target_attainment(
+        tables["targets"][tables["targets"]["paragraph"] == "16.139"]))
+    assert views.target_finding(one).text == (
+        "1 statement of performance against a target: 1 supported by the numbers.")
 
 
 @pytest.mark.parametrize("sp", ["sp3", "sp5"])
@@ -439,3 +577,100 @@ def test_text_is_what_ipython_shows_as_plain_text():
     note = render.text("5 of 6 <subcategories>")
     assert PlainTextFormatter()(note) == "5 of 6 <subcategories>"
     assert note._repr_html_() == "5 of 6 &lt;subcategories&gt;"
+
+
+# ---- exceptions: the line items an evaluator asks about --------------------------------
+
+SHORTFALL = "delivered below 90% of the 2023 plan"
+
+
+def _exceptions(tables, sp):
+    f = frames(tables, sp)
+    return views.exceptions_table(item_delivery_of(f), item_change_of(f), f.edition)
+
+
+@pytest.mark.parametrize("sp, source, numbers, gap", [
+    # regional drug trafficking reports
+    ("sp2", "Table 16.6, item 2", "0 of 5", "5 (100% of plan)"),
+    # ad hoc expert groups: their documents, and their meetings
+    ("sp9c1", "Table 16.22, item 8", "0 of 2", "2 (100% of plan)"),
+    ("sp9c1", "Table 16.22, item 15", "0 of 4", "4 (100% of plan)"),
+    # documentation for the Ad Hoc Committee
+    ("sp1", "Table 16.4, item 2", "6 of 34", "28 (82% of plan)"),
+])
+def test_exceptions_list_the_material_shortfalls(tables, sp, source, numbers, gap):
+    df = _exceptions(tables, sp)
+    row = df[(df["exception"] == SHORTFALL) & (df["source"] == source)]
+    assert len(row) == 1
+    row = row.iloc[0]
+    assert (row["numbers"], row["gap"]) == (numbers, gap)
+    assert row["explanation"] == views.NO_EXPLANATION
+    item_no = int(source.rsplit(" ", 1)[1])
+    d = tables["deliverables"]
+    item = d[(d["subprogramme"] == sp) & (d["item_no"] == item_no)].iloc[0]
+    assert row["item"] == f"{item_no}. {item['item_en']}"
+    assert row["subcategory"] == f"{item['category']}. {item['subcategory_en']}"
+
+
+@pytest.mark.parametrize("sp", ["programme", "sp1", "sp2", "sp5", "sp9c1"])
+def test_exceptions_are_every_shortfall_unplanned_new_and_dropped_item(tables, edition, sp):
+    """Recomputed here with plain pandas from deliverables.csv."""
+    d = tables["deliverables"]
+    d = d[d["subprogramme"] == sp]
+    plan, actual = d[edition.measure("prior_plan")], d[edition.measure("prior_actual")]
+    current, budget = d[edition.measure("current_plan")], d[edition.measure("budget_plan")]
+    sources = "Table " + d["table"] + ", item " + d["item_no"].astype(str)
+    df = _exceptions(tables, sp)
+    expected = {
+        SHORTFALL: set(sources[(plan > 0) & (10 * actual < 9 * plan)]),
+        "delivered in 2023 without a plan": set(sources[(plan == 0) & (actual > 0)]),
+        "new in the 2025 plan": set(sources[(current == 0) & (budget > 0)]),
+        "dropped from the 2025 plan": set(sources[(current > 0) & (budget == 0)]),
+    }
+    for kind, items in expected.items():
+        listed = df[df["exception"] == kind]["source"]
+        assert listed.is_unique and set(listed) == items, kind
+    assert len(df) == sum(len(v) for v in expected.values())
+    # shortfalls come first, the largest share of the plan undelivered first
+    kinds = df["exception"].tolist()
+    assert kinds == sorted(kinds, key=lambda k: k != SHORTFALL)
+    shares = [int(g.split(" (")[1].split("%")[0])
+              for g in df[df["exception"] == SHORTFALL]["gap"]]
+    assert shares == sorted(shares, reverse=True)
+
+
+def test_exceptions_rank_the_zero_deliveries_first(tables):
+    df = _exceptions(tables, "sp9c1")
+    short = df[df["exception"] == SHORTFALL]
+    zero = [n.startswith("0 of ") for n in short["numbers"]]
+    assert zero[:2] == [True, True] and not any(zero[2:])
+    # the same share undelivered: the larger gap first
+    assert short["source"].tolist()[:2] == ["Table 16.22, item 15", "Table 16.22, item 8"]
+
+
+def test_exceptions_of_a_chapter_without_any(tables):
+    df = _exceptions(tables, "sp5")
+    assert df.empty
+    assert list(df.columns) == ["exception", "subcategory", "item", "numbers", "gap",
+                                "source", "explanation"]
+
+
+def test_plan_vs_actual_withholds_the_percentage_from_a_small_base(tables, edition):
+    actual = edition.measure("prior_actual")
+    for sp in CHAPTER_IDS:
+        f = frames(tables, sp)
+        pva = plan_vs_actual_of(f)
+        df = views.plan_vs_actual_table(pva, edition)
+        for base, pct, note, change in zip(f.totals[actual], df["change %"], df["note"],
+                                           df["change"]):
+            if base >= indicators.MIN_PERCENT_BASE:
+                assert pct == f"{change / base * 100:+.0f}%"
+            else:
+                assert pct == "—"
+                if 0 < base and change != 0 and base + change != 0:
+                    assert note == "small base"
+    # sp4: 1 publication delivered in 2023, 3 planned for 2025: +2, not "+200%"
+    sp4 = views.plan_vs_actual_table(plan_vs_actual_of(frames(tables, "sp4")), edition)
+    row = sp4[sp4["subcategory"] == "B. Publications (number of publications)"].iloc[0]
+    assert (row["2023 actual"], row["2025 planned"], row["change"]) == (1, 3, 2)
+    assert (row["change %"], row["note"]) == ("—", "small base")

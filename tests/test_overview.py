@@ -1,0 +1,280 @@
+"""Unit tests of the overview views (budgetbook/overview.py) on the data of this edition.
+
+Every frame is computed as notebooks/00_overview.py computes it, and every number the
+overview shows is checked against a recomputation with plain pandas from the loaded
+tables: no aggregate may add up different units (documents, three-hour meetings, days),
+and the duplicated block of the source audit is counted once.
+"""
+import re
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from budgetbook import indicators, load_all, overview, views
+from budgetbook.edition import edition_of
+
+# The source audit's duplicated block: Table 16.25 prints 'Substantive services for
+# meetings' twice, the second time as 'Conference and secretariat services for meetings'.
+DUPLICATED_ISSUE = "SI-53"
+DUPLICATED_TABLE = "16.25"
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return load_all()
+
+
+@pytest.fixture(scope="module")
+def nb(tables):
+    """The frames of notebooks/00_overview.py, step by step."""
+    edition = edition_of(tables)
+    labels = views.chapter_labels(tables)
+    plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
+    current_plan, budget_plan = edition.measure("current_plan"), edition.measure("budget_plan")
+    all_items = indicators.without_duplicates(tables["deliverables"], tables["source_issues"])
+    item_delivery = indicators.delivery_rate(all_items, plan=plan, actual=actual)
+    item_counts = indicators.delivery_counts(item_delivery, by=["subprogramme"])
+    items_chart = overview.share_chart(
+        item_counts, edition, labels,
+        ", ".join(dict.fromkeys(tables["deliverable_totals"]["table"])))
+    totals = indicators.item_totals(all_items, indicators.without_duplicates(
+        tables["deliverable_totals"], tables["source_issues"]), edition.measures)
+    delivery_by_kind = overview.by_kind(
+        totals, totals[actual].astype(str) + " of " + totals[plan].astype(str), labels)
+    plans_by_kind = overview.by_kind(
+        totals, totals[current_plan].astype(str) + " → " + totals[budget_plan].astype(str),
+        labels)
+    shortfalls = indicators.shortfalls(item_delivery, plan=plan, actual=actual)
+    shortfalls_table = overview.shortfalls_table(shortfalls, edition, labels)
+    verdicts = indicators.result_verdicts(indicators.target_attainment(tables["targets"]))
+    verdict_table = overview.verdict_table(verdicts, labels)
+    yield SimpleNamespace(
+        edition=edition, labels=labels, plan=plan, actual=actual, current_plan=current_plan,
+        budget_plan=budget_plan, all_items=all_items, item_delivery=item_delivery,
+        item_counts=item_counts, items_chart=items_chart, totals=totals,
+        delivery_by_kind=delivery_by_kind, plans_by_kind=plans_by_kind,
+        shortfalls=shortfalls, shortfalls_table=shortfalls_table, verdicts=verdicts,
+        verdict_table=verdict_table)
+    items_chart.close()
+
+
+def second_block(tables):
+    """Independently of the package: (table, subcategory) of the block SI-53 repeats, read
+    from the audit's own words (its check key names the first block, then the second)."""
+    issue = tables["source_issues"].set_index("issue_id").loc[DUPLICATED_ISSUE]
+    assert issue["category"] == "duplicated_block"
+    assert issue["location"] == f"Table {DUPLICATED_TABLE}"
+    kind, table, first, second = issue["check_key"].split("|")
+    assert (kind, table) == ("duplicated_block", DUPLICATED_TABLE)
+    assert first == issue["source_wording_zh"] and second != first
+    return table, second
+
+
+def items_once(tables):
+    """Every line item, the second block of the duplicated block left out."""
+    table, second = second_block(tables)
+    d = tables["deliverables"]
+    return d[~((d["table"] == table) & (d["subcategory_zh"] == second))]
+
+
+# ---- the duplicated block ----------------------------------------------------------
+
+def test_without_duplicates_drops_the_second_block_of_si53_and_nothing_else(tables):
+    table, second = second_block(tables)
+    d = tables["deliverables"]
+    kept = indicators.without_duplicates(d, tables["source_issues"])
+    dropped = d.loc[d.index.difference(kept.index)]
+    assert kept.equals(d.drop(dropped.index))  # order and values of the rest untouched
+    assert set(dropped["table"]) == {table} and set(dropped["subcategory_zh"]) == {second}
+    assert dropped["item_no"].tolist() == [10, 11, 12]
+    assert (dropped["subcategory_en"] == "Conference and secretariat services for meetings "
+                                         "(number of three-hour meetings)").all()
+    # the first block, which the second repeats item by item, stays
+    first = kept[(kept["table"] == table) & (kept["item_no"].isin([7, 8, 9]))]
+    measures = edition_of(tables).measures
+    assert first[measures].values.tolist() == dropped[measures].values.tolist()
+    # one printed total goes with it
+    t = tables["deliverable_totals"]
+    kept_totals = indicators.without_duplicates(t, tables["source_issues"])
+    gone = t.loc[t.index.difference(kept_totals.index)]
+    assert len(gone) == 1 and gone[["table", "subcategory_zh"]].values.tolist() == [
+        [table, second]]
+    assert indicators.duplicated_subcategories(tables["source_issues"]) == {(table, second)}
+
+
+# ---- no aggregate mixes units ------------------------------------------------------
+
+UNIT_LABEL = re.compile(r"^[A-Z]\. [^()]+ \((number of [^()]+)\)$")
+
+
+def expected_cells(tables, edition, left, right, sep):
+    """Per (subprogramme label, subcategory label): the items of that subprogramme and that
+    subcategory alone, summed with plain pandas, as '<left> <sep> <right>'."""
+    d = items_once(tables)
+    labels = views.chapter_labels(tables)
+    key = ["subprogramme", "table", "category", "subcategory_zh", "subcategory_en"]
+    sums = d.groupby(key)[edition.measures].sum().reset_index()
+    sums["row"] = sums["category"] + ". " + sums["subcategory_en"]
+    sums["column"] = sums["subprogramme"].map(labels)
+    # one subcategory per cell: no two blocks of one subprogramme share a row
+    assert not sums.duplicated(["column", "row"]).any()
+    return {(c, r): f"{a} {sep} {b}" for c, r, a, b in zip(
+        sums["column"], sums["row"], sums[left], sums[right])}
+
+
+@pytest.mark.parametrize("which, left, right, sep", [
+    ("delivery_by_kind", "prior_actual", "prior_plan", "of"),
+    ("plans_by_kind", "current_plan", "budget_plan", "→"),
+])
+def test_by_kind_rows_are_one_unit_and_cells_one_subcategory(tables, nb, which, left, right,
+                                                             sep):
+    table = getattr(nb, which)
+    edition = nb.edition
+    # every row is one kind of subcategory, whose label carries exactly one unit
+    rows = table["subcategory"].tolist()
+    assert len(rows) == len(set(rows))
+    for label in rows:
+        match = UNIT_LABEL.match(label)
+        assert match, label
+        assert label.count("(") == 1 and label.count(")") == 1
+    # the columns are the subprogrammes, in the order of the book, and nothing else
+    columns = [c for c in table.columns if c != "subcategory"]
+    assert table.columns[0] == "subcategory"
+    assert columns == [name for name in nb.labels.values() if name in columns]
+    expected = expected_cells(tables, edition, edition.measure(left), edition.measure(right),
+                              sep)
+    shown = {(c, r): v for r, row in zip(rows, table[columns].itertuples(index=False))
+             for c, v in zip(columns, row) if isinstance(v, str)}
+    # every cell is the sum of one subprogramme's items of one subcategory, and every
+    # subcategory with items has its cell
+    assert shown == expected
+    empty = [(c, r) for r, row in zip(rows, table[columns].itertuples(index=False))
+             for c, v in zip(columns, row) if not isinstance(v, str)]
+    assert all(pd.isna(table.loc[table["subcategory"] == r, c].iloc[0]) for c, r in empty)
+    assert not set(empty) & set(expected)
+
+
+def test_the_duplicated_block_is_counted_once(nb):
+    sp9c2 = nb.labels["sp9c2"]
+    table = nb.delivery_by_kind.set_index("subcategory")
+    assert "A. Conference and secretariat services for meetings (number of three-hour " \
+           "meetings)" not in table.index
+    # the first block alone: 58 + 6 + 60 of 60 + 18 + 20
+    assert table.loc["A. Substantive services for meetings (number of three-hour meetings)",
+                     sp9c2] == "124 of 98"
+
+
+def test_share_chart_counts_items_not_units(tables, nb):
+    d = items_once(tables)
+    plan, actual = d[nb.plan], d[nb.actual]
+    planned = (plan > 0).groupby(d["subprogramme"]).sum()
+    in_full = ((plan > 0) & (actual >= plan)).groupby(d["subprogramme"]).sum()
+    data = nb.items_chart.data
+    assert list(data.columns) == ["label", "share_pct", "note"]
+    expected = [(nb.labels[sp], int(in_full[sp]), int(planned[sp]))
+                for sp in nb.labels if planned.get(sp, 0) > 0]
+    assert data["label"].tolist() == [label for label, _, _ in expected]
+    assert data["note"].tolist() == [f"{k} of {n} items" for _, k, n in expected]
+    assert data["share_pct"].tolist() == pytest.approx([100 * k / n for _, k, n in expected])
+    # the counts behind it, as the notebook computed them
+    counts = nb.item_counts.set_index("subprogramme")
+    for sp in planned.index:
+        assert (counts.loc[sp, "planned"], counts.loc[sp, "in_full"]) == (
+            planned[sp], in_full[sp])
+    # the title names the lowest share (the more planned items first on a tie)
+    label, k, n = min(expected, key=lambda e: (e[1] / e[2], -e[2]))
+    assert nb.items_chart.title == (f"Planned line items delivered in full in "
+                                    f"{nb.edition.performance_year}: lowest {label} "
+                                    f"({k} of {n} items)")
+    assert nb.items_chart.title.endswith("lowest Subprogramme 1 (5 of 10 items)")
+    assert nb.items_chart.source.startswith(f"{nb.edition.symbol}, Tables 16.1, ")
+
+
+def test_items_finding_counts_items_across_the_programme(tables, nb):
+    d = items_once(tables)
+    plan, actual = d[nb.plan], d[nb.actual]
+    note = views.items_finding(nb.item_counts, nb.labels)
+    assert note.text.startswith(f"{int(((plan > 0) & (actual >= plan)).sum())} of "
+                                f"{int((plan > 0).sum())} planned line items were delivered "
+                                f"in full; by subprogramme, from ")
+    assert note.text == ("83 of 108 planned line items were delivered in full; by "
+                         "subprogramme, from 5 of 10 (Subprogramme 1) to 10 of 10 "
+                         "(Subprogramme 6).")
+
+
+# ---- shortfalls ----------------------------------------------------------------------
+
+FOUR = [  # (subprogramme, source, delivered)
+    ("sp2", "Table 16.6, item 2", "0 of 5"),      # regional drug trafficking reports
+    ("sp9c1", "Table 16.22, item 8", "0 of 2"),   # ad hoc expert groups: documents
+    ("sp9c1", "Table 16.22, item 15", "0 of 4"),  # ad hoc expert groups: meetings
+    ("sp1", "Table 16.4, item 2", "6 of 34"),     # Ad Hoc Committee documentation
+]
+
+
+def test_shortfalls_table_lists_every_material_shortfall_ranked(tables, nb):
+    d = items_once(tables)
+    plan, actual = d[nb.plan], d[nb.actual]
+    material = d[(plan > 0) & (10 * actual < 9 * plan)]
+    t = nb.shortfalls_table
+    assert list(t.columns) == ["subprogramme", "subcategory", "item", "delivered", "gap",
+                               "source"]
+    assert sorted(t["source"]) == sorted(
+        "Table " + material["table"] + ", item " + material["item_no"].astype(str))
+    # the repeated block is not listed a second time
+    assert "Table 16.25, item 11" not in set(t["source"])
+    assert "Table 16.25, item 8" in set(t["source"])
+    for sp, source, delivered in FOUR:
+        row = t[t["source"] == source].iloc[0]
+        assert (row["subprogramme"], row["delivered"]) == (nb.labels[sp], delivered)
+    # ranked: the items that delivered nothing first, then by the share undelivered
+    zero = [x.startswith("0 of ") for x in t["delivered"]]
+    assert zero == sorted(zero, reverse=True) and sum(zero) == 3
+    assert set(t["source"][:3]) == {source for _, source, delivered in FOUR
+                                    if delivered.startswith("0 of ")}
+    shares = []
+    for delivered in t["delivered"]:
+        a, p = (int(x) for x in delivered.split(" of "))
+        shares.append((p - a) / p)
+    assert shares == sorted(shares, reverse=True)
+    assert t["source"].tolist().index("Table 16.4, item 2") == 3
+    assert t.loc[3, "gap"] == "28 (82% of plan)"
+
+
+def test_shortfalls_finding(nb):
+    note = views.shortfalls_finding(nb.shortfalls, nb.item_counts, nb.labels)
+    n_sp = nb.shortfalls["subprogramme"].nunique()
+    assert note.text.startswith(f"{len(nb.shortfalls)} of {int(nb.item_counts['planned'].sum())}"
+                                f" planned line items delivered less than 90% of plan, in "
+                                f"{n_sp} subprogrammes; the largest share undelivered: ")
+    assert note.text.endswith("Reports to the Commission on Narcotic Drugs on regional drug "
+                              "trafficking trends (Subprogramme 2, Table 16.6, item 2).")
+
+
+# ---- verdicts and mandates -----------------------------------------------------------
+
+def test_verdict_table_counts_every_statement_once(tables, nb):
+    t = nb.verdict_table
+    assert list(t.columns) == ["subprogramme", "statements", "supported", "contradicted",
+                               "unverifiable", "no status"]
+    per_sp = tables["targets"]["subprogramme"].value_counts()
+    expected = [(nb.labels[sp], int(per_sp[sp])) for sp in nb.labels if sp in per_sp]
+    assert list(zip(t["subprogramme"], t["statements"])) == expected
+    verdicts = t[["supported", "contradicted", "unverifiable", "no status"]]
+    assert (verdicts.sum(axis=1) == t["statements"]).all()
+    assert int(t["statements"].sum()) == len(tables["targets"])
+    sp6 = t[t["subprogramme"] == nb.labels["sp6"]].iloc[0]
+    assert (sp6["supported"], sp6["contradicted"], sp6["unverifiable"]) == (1, 1, 2)
+
+
+def test_mandates_table_and_chart_count_every_listed_mandate(tables, nb):
+    m = tables["mandates"]
+    table = overview.mandates_table(indicators.mandates_by_body(m), nb.labels)
+    assert int(table.drop(columns="body").to_numpy().sum()) == len(m)
+    per_body = m["body"].map(views.BODY_NAMES).value_counts()
+    assert table.set_index("body").sum(axis=1).to_dict() == per_body.to_dict()
+    chart = overview.mandates_chart(indicators.mandates_by_body(m, by=("body",)), nb.edition)
+    assert f"({len(m)} printed entries" in chart.title
+    assert chart.data["mandates"].tolist() == sorted(chart.data["mandates"], reverse=True)
+    chart.close()
