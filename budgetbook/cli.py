@@ -24,8 +24,9 @@ def _cmd_validate(args) -> int:
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    width = max(len(name) for name in tables) + len(".csv")
     for name, df in tables.items():
-        print(f"{name + '.csv':28} {len(df):5d} rows  ok")
+        print(f"{name + '.csv':{width}} {len(df):5d} rows  ok")
     return 0
 
 

@@ -197,8 +197,11 @@ def result_verdicts(attainment: pd.DataFrame) -> pd.DataFrame:
     the statement's unit; <NA> without both numbers) and ``verdict``: "supported" (the
     numbers imply the stated status), "contradicted" (they imply another), "unverifiable"
     (a status stated without a numeric target or actual), "no status" (none stated).
+    Only the rows of planned results (result 1 and up) are statements of performance
+    against a target; a highlight's rows (result 0) state a figure's values, and are left
+    out.
     """
-    out = attainment.copy()
+    out = attainment[attainment["result"] > 0].copy()
     out["gap"] = out["actual"].astype("Float64") - out["target"].astype("Float64")
     verdict = pd.Series("unverifiable", index=out.index, dtype="string")
     verdict[out["status_agrees"] == True] = "supported"  # noqa: E712

@@ -165,7 +165,25 @@ def read_resource(name: str, directory=None, edition: Edition | None = None) -> 
         records.append(record)
     if not records and name in schema.REQUIRED_NONEMPTY:
         raise DataError(path, "has a header but no data rows; the book needs this table", 2)
+    if name == "stated_numbers":
+        _check_printed_values(path, records)
     return _frame(records, fields)
+
+
+def _check_printed_values(path, records):
+    """Each stated number's value is the number as printed ('10 500' is 10500, '两' is 2)."""
+    from .source import printed_value
+    for r in records:
+        try:
+            expected = printed_value(r["printed"])
+        except ValueError:
+            raise DataError(path, "must be a number as printed: digits, or a Chinese numeral "
+                                  "below 100 such as 两, 七, 十四 or 三十", r["_line"], "printed",
+                            r["printed"]) from None
+        if r["value"] != expected:
+            raise DataError(path, f"must be the value of the number printed, "
+                                  f"'{r['printed']}' = {expected:g}", r["_line"], "value",
+                            f"{r['value']:g}")
 
 
 def _frame(records, fields) -> pd.DataFrame:
@@ -282,3 +300,9 @@ def _check_references(tables, directory):
     first_missing("targets", [None if pd.isna(f) else f for f in targets["figure"]],
                   set(tables["figures"]["figure"]), "figure",
                   "names a figure that figures.csv does not list")
+    if "stated_numbers" in tables:
+        stated = tables["stated_numbers"]
+        first_missing("stated_numbers", [None if pd.isna(m) else m for m in stated["measures"]],
+                      figures | text_tables, "measures",
+                      "names a figure that figures.csv does not list or a table that "
+                      "performance_measures.csv does not hold")

@@ -55,7 +55,9 @@ def data_dictionary(descriptor: dict, data_dir) -> Note:
                           f"<p>{n_rows} rows; one row per key "
                           f"({escape(', '.join(schema_['primaryKey']))})"
                           + ("; <code>subprogramme</code> refers to <code>subprogrammes.csv</code>"
-                             if schema_.get("foreignKeys") else "") + ".</p>")
+                             if schema_.get("foreignKeys") else "") + ".</p>"
+                          + (f"<p>{escape(res['description'])}</p>" if res.get("description")
+                             else ""))
         rows = []
         for f in schema_["fields"]:
             cons = f.get("constraints", {})

@@ -31,6 +31,16 @@ ISSUE_CATEGORIES = [
     "inconsistent_wording", "merged_cells", "possible_misprint", "missing_category",
     "odd_numbering", "figure_values_not_stated",
 ]
+# How a paragraph qualifies a number it states (stated_numbers.csv, column qualifier).
+QUALIFIERS = ["exact", "more_than", "about", "at_least", "less_than", "up_to"]
+# What a number in a paragraph is when it counts nothing (paragraph_numbers_not_counts.csv).
+NOT_COUNT_KINDS = ["year", "date", "session", "symbol", "reference", "ordinal", "name",
+                   "article", "other"]
+# A number as a paragraph prints it: Arabic digits (the source's thousands space kept, as in
+# '10 500') or a Chinese numeral ('两', '三十').
+PRINTED_NUMBER_PATTERN = r"^([0-9]+( [0-9]{3})*(\.[0-9]+)?|[一二两三四五六七八九十]+)$"
+MEASURE_PATTERN = r"^(Figure [0-9]+\.[IVXL]+|Table [0-9]+\.[0-9]+)$"
+
 # Upper bounds. Every count in a budget document is small, and a bound keeps each value
 # exact in the int64 and float64 columns the loader returns (so sums cannot overflow):
 # a larger number is a typing slip, never data.
@@ -191,7 +201,7 @@ def resources(edition) -> dict[str, dict]:
                 _s("first_paragraph", f"First paragraph of the block, e.g. {sec}.17",
                    pattern=PARAGRAPH_PATTERN),
                 _s("measure", f"Performance measure: 'Figure {sec}.I' or 'Table {sec}.2'",
-                   pattern=r"^(Figure [0-9]+\.[IVXL]+|Table [0-9]+\.[0-9]+)$"),
+                   pattern=MEASURE_PATTERN),
             ],
             "primaryKey": ["subprogramme", "result"],
         },
@@ -228,13 +238,14 @@ def resources(edition) -> dict[str, dict]:
             "primaryKey": ["figure"],
         },
         "targets": {
-            "title": f"Numeric {perf} statements in the 'programme performance in {perf} and "
-                     f"target for {y}' paragraphs",
+            "title": f"Numeric {perf} statements of the result blocks: the 'programme performance "
+                     f"in {perf} and target for {y}' paragraphs, and a {perf} highlight paragraph "
+                     f"where it states a value of its figure",
             "fields": [
                 _sp(),
-                _i("result", "Result block", minimum=0, maximum=3),
-                _s("figure", "Figure the paragraph introduces (blank if a table)", required=False,
-                   pattern=FIGURE_PATTERN),
+                _i("result", f"Result block (0 = the {perf} highlight)", minimum=0, maximum=3),
+                _s("figure", "Figure of the paragraph's result block (blank if a table measures "
+                             "the block)", required=False, pattern=FIGURE_PATTERN),
                 _s("paragraph", "Paragraph stating the number", pattern=PARAGRAPH_PATTERN),
                 _s("indicator_zh", "What is counted, verbatim phrase from the paragraph"),
                 _s("indicator_en", "What is counted, in English"),
@@ -270,6 +281,90 @@ def resources(edition) -> dict[str, dict]:
             ],
             "primaryKey": ["subprogramme", "heading_zh", "list_no"],
         },
+        "stated_numbers": {
+            "title": "Every count stated in a numbered paragraph, one row per number",
+            "description": (
+                f"Every number that counts something in the numbered paragraphs of the source "
+                f"(from {sec}.1 to the last: highlights, results, lessons learned, strategy "
+                f"and the rest), in Arabic digits or in Chinese numerals. A number that counts "
+                f"nothing (a year, a date, a session, a symbol, a reference, an ordinal, a "
+                f"name) is in paragraph_numbers_not_counts.csv instead; together the two "
+                f"account for every number printed in digits in those paragraphs, which a test "
+                f"proves against data/raw. Not recorded: each paragraph's own number, list "
+                f"labels such as (a) or (一), footnote lines and footnote markers."),
+            "fields": [
+                _s("paragraph", f"Paragraph stating the number, e.g. {sec}.43",
+                   pattern=PARAGRAPH_PATTERN),
+                _i("raw_line", "Line of data/raw on which the number stands (1-based); a "
+                               "paragraph that runs over several lines has a row per line",
+                   minimum=1),
+                _s("subprogramme", f"Subprogramme or component whose part of the document "
+                                   f"holds the paragraph (from its objective paragraph to the "
+                                   f"next one's); '{PROGRAMME_ID}' for the paragraphs before "
+                                   f"the first subprogramme", pattern=ID_PATTERN),
+                _n("value", "The number's value, exactly as printed: '10 500' is 10500, "
+                            "'两' is 2; never rounded, summed or converted", minimum=0),
+                _s("printed", "The number as printed on the line: Arabic digits with the "
+                              "source's thousands space ('10 500'), or a Chinese numeral "
+                              "('两', '三')", pattern=PRINTED_NUMBER_PATTERN),
+                _s("qualifier", "How the text qualifies the number, by its own words: "
+                                "'exact' (no qualifying word); 'more_than' (多 after the "
+                                "number, '600 多名'; 以上 after it; 超过 or 逾 before it, "
+                                "'超过 50 名'); 'about' (约, 大约 or 左右; also 近, 'nearly'); "
+                                "'at_least' (至少, 不少于); 'less_than' (不到, 少于, 不足); "
+                                "'up_to' (最多, 至多, 多达)", enum=QUALIFIERS),
+                _s("unit", "What one unit of the number is, in English, plural (e.g. "
+                           "countries, participants, officers, percent)"),
+                _s("counts_en", "What the number counts, in short English; a planned target "
+                                "starts 'Planned target:'"),
+                _s("text_zh", "The verbatim Chinese snippet holding the number: it stands "
+                              "exactly once on raw_line and holds the printed number exactly "
+                              "once"),
+                _i("year", f"Year the text ties the number to, in its own sentence or by the "
+                           f"heading of its block (e.g. '{perf} 年方案执行情况', programme "
+                           f"performance in {perf}); blank when it ties it to none",
+                   required=False, minimum=y - 10, maximum=y),
+                _s("measures", f"The performance measure the number is a value of, when it "
+                               f"counts the same thing as that figure (or one of its series) "
+                               f"or text table: 'Figure {sec}.XXV' or 'Table {sec}.23'; blank "
+                               f"otherwise", required=False, pattern=MEASURE_PATTERN),
+            ],
+            "primaryKey": ["raw_line", "text_zh", "printed"],
+        },
+        "paragraph_numbers_not_counts": {
+            "title": "Numbers in the numbered paragraphs that count nothing",
+            "description": (
+                "Every number printed in a numbered paragraph that is not a count (see "
+                "stated_numbers.csv for the counts): years, dates, session numbers, "
+                "resolution and decision symbols, references to tables, figures, "
+                "subprogrammes and goals, ordinals, numbers inside a name, and 一 where it "
+                "is the indefinite article. One row per expression: a symbol such as "
+                "'46/185 C' or a list of goals such as '3、4、5、10 和 16' is one row."),
+            "fields": [
+                _s("paragraph", f"Paragraph holding the number, e.g. {sec}.3",
+                   pattern=PARAGRAPH_PATTERN),
+                _i("raw_line", "Line of data/raw on which it stands (1-based)", minimum=1),
+                _s("subprogramme", f"Subprogramme or component whose part of the document "
+                                   f"holds the paragraph; '{PROGRAMME_ID}' before the first",
+                   pattern=ID_PATTERN),
+                _s("printed", f"The expression as printed, e.g. '{y - 4}-{y}', '45/179', "
+                              f"'{perf} 年 3 月', '第六十六届', '{sec}.一' (of '见图 {sec}.一')"),
+                _s("kind", "'year' (a year or a span of years); 'date' (a month with its "
+                           "year); 'session' (the number of a session or congress, 第…届); "
+                           "'symbol' (a resolution or decision symbol); 'reference' (the "
+                           "number of a table, figure, subprogramme, component or Sustainable "
+                           "Development Goal); 'ordinal' (第三版, 第一个, 连续第二年); 'name' "
+                           "(part of a name or title: the year in the name of an agenda or a "
+                           "convention, or 三 in 三方合作, triangular cooperation); "
+                           "'article' (一 used as the indefinite article, 'a', 'an': it "
+                           "introduces a thing, it does not count it); 'other' (a period or a "
+                           "frequency, e.g. 两年期, biennial)", enum=NOT_COUNT_KINDS),
+                _s("text_zh", "The verbatim Chinese snippet holding it: it stands exactly once "
+                              "on raw_line and holds the printed expression exactly once"),
+                _s("note_en", "What the number is, in short English"),
+            ],
+            "primaryKey": ["raw_line", "text_zh", "printed"],
+        },
         "source_issues": {
             "title": "Irregularities found in the source document (the source audit)",
             "fields": [
@@ -304,7 +399,8 @@ def resources(edition) -> dict[str, dict]:
 
 RESOURCE_NAMES = ["edition", "subprogrammes", "deliverables", "deliverable_totals",
                   "deliverables_narrative", "results", "performance_measures", "figures",
-                  "targets", "mandates", "source_issues"]
+                  "targets", "mandates", "stated_numbers", "paragraph_numbers_not_counts",
+                  "source_issues"]
 
 
 def table_schema(resource: dict) -> dict:
@@ -314,6 +410,13 @@ def table_schema(resource: dict) -> dict:
     if resource.get("foreignKeys"):
         schema["foreignKeys"] = resource["foreignKeys"]
     return schema
+
+
+def _resource_description(name: str, resource: dict) -> dict:
+    parts = [resource["description"]] if resource.get("description") else []
+    if name in REQUIRED_NONEMPTY:
+        parts.append("Must hold at least one row: the book cannot do without it.")
+    return {"description": " ".join(parts)} if parts else {}
 
 
 def datapackage(edition) -> dict:
@@ -332,8 +435,7 @@ def datapackage(edition) -> dict:
         "licenses": [{"name": "other-pd", "title": "UN document text; curation CC-BY-4.0"}],
         "resources": [
             {"name": name, "path": f"{name}.csv", "title": res["title"],
-             **({"description": "Must hold at least one row: the book cannot do without it."}
-                if name in REQUIRED_NONEMPTY else {}),
+             **_resource_description(name, res),
              "profile": "tabular-data-resource", "format": "csv",
              "mediatype": "text/csv", "encoding": "utf-8", "schema": table_schema(res)}
             for name, res in resources(edition).items()

@@ -171,3 +171,83 @@ def numbers_in(text: str) -> list[float]:
     words = [float(("一二三四五六七八九十".index(c) + 1) if c != "两" else 2)
              for c in _CN_COUNT.findall(text)]
     return digits + words
+
+
+# ---- every numbered paragraph, line by line (for the stated-numbers check) -------------
+
+# A list item inside a paragraph: '- (a) ...', ' - (b) ...', ' - (一) ...', '(四) ...'.
+_LIST_ITEM = re.compile(r"^\s*(?:-\s*)?\((?:[a-z]|[一二三四五六七八九十]+)\)\s?")
+# A footnote line ('⁶ 见大会第 ...'): printed where the page ends, sometimes inside the
+# wrapped text of a paragraph; it belongs to no paragraph.
+_FOOTNOTE = re.compile(r"^\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
+_SENTENCE_END = ("。", "；", ";", "：", ":")
+
+
+def numbered_paragraphs(lines=None) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Every numbered paragraph of the source, in order: ``(number, [(raw_line, text), ...])``
+    with 1-based line numbers.
+
+    A paragraph is its numbered line, then (skipping blank lines) the list items that follow
+    it ('(a)', '(b)', ..., '(一)', ...), and the lines that continue a sentence the page broke
+    (a line is continued when it does not end with 。；：). Footnote lines ('⁶ ...') are never
+    part of a paragraph; headings, tables, figures and the mandate lists end one.
+    """
+    lines = lines or raw_lines()
+    out = []
+    for i, line in enumerate(lines):
+        number = paragraph_number(line)
+        if not number:
+            continue
+        got = [(i + 1, line)]
+        j = i + 1
+        while j < len(lines):
+            nxt = lines[j]
+            if not nxt.strip() or _FOOTNOTE.match(nxt):
+                j += 1
+                continue
+            if paragraph_number(nxt):
+                break
+            if _LIST_ITEM.match(nxt) or not got[-1][1].strip().endswith(_SENTENCE_END):
+                got.append((j + 1, nxt))
+                j += 1
+                continue
+            break
+        out.append((number, got))
+    return out
+
+
+# A number printed in Arabic digits: '154', '10 500' (the source's thousands space), '3.5'.
+_DIGITS = re.compile(r"[0-9]+(?:(?: (?=[0-9]{3}(?![0-9])))[0-9]{3})*(?:\.[0-9]+)?")
+
+
+def digit_numbers(text: str) -> list[tuple[int, int, str]]:
+    """Every number printed in Arabic digits in ``text``: ``(start, end, as printed)``;
+    '845 258' (the source's thousands space) is one number."""
+    return [(m.start(), m.end(), m.group()) for m in _DIGITS.finditer(text)]
+
+
+_CN_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+
+
+def chinese_number_value(text: str) -> int:
+    """'两' -> 2, '七' -> 7, '十四' -> 14, '三十' -> 30, '二十六' -> 26 (numbers below 100,
+    as the source writes small counts); ValueError for anything else."""
+    if not text or any(c not in _CN_VALUES and c != "十" for c in text) or text.count("十") > 1:
+        raise ValueError(f"not a Chinese number below 100: {text!r}")
+    if "十" not in text:
+        if len(text) != 1:
+            raise ValueError(f"not a Chinese number below 100: {text!r}")
+        return _CN_VALUES[text]
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or tens == "两" or ones == "两":
+        raise ValueError(f"not a Chinese number below 100: {text!r}")
+    return (_CN_VALUES[tens] if tens else 1) * 10 + (_CN_VALUES[ones] if ones else 0)
+
+
+def printed_value(printed: str) -> float:
+    """The value of a number as printed: digits ('10 500' -> 10500.0) or a Chinese number
+    ('两' -> 2.0)."""
+    if re.fullmatch(_DIGITS, printed):
+        return float(printed.replace(" ", ""))
+    return float(chinese_number_value(printed))

@@ -236,3 +236,68 @@ def test_figure_number_must_agree_with_its_numeral(data_copy):
     with pytest.raises(DataError, match=r"figures\.csv, line 3, column 'number': must be the "
                                         r"number of figure 16\.II, 2 \(found '7'\)"):
         load_all(data_copy)
+
+
+# ---- the paragraph numbers (stated_numbers.csv, paragraph_numbers_not_counts.csv) ----------
+
+def _stated_line(data_copy, printed):
+    """The CSV line of the first stated number printed as ``printed``."""
+    import csv
+    with open(data_copy / "stated_numbers.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    return next(i for i, r in enumerate(rows, start=1) if i > 1 and r[rows[0].index(
+        "printed")] == printed)
+
+
+def test_stated_number_that_is_not_the_printed_number_is_refused(data_copy):
+    line = _stated_line(data_copy, "10 500")
+    _set(data_copy / "stated_numbers.csv", line, "value", "10000")
+    with pytest.raises(DataError) as err:
+        load("stated_numbers", data_copy)
+    assert (err.value.line, err.value.column, err.value.value) == (line, "value", "10000")
+    assert (f"stated_numbers.csv, line {line}, column 'value': must be the value of the "
+            f"number printed, '10 500' = 10500 (found '10000')") in str(err.value)
+
+
+@pytest.mark.parametrize("column,value,rule", [
+    ("value", "12,5", "must be a number"),
+    ("value", "-3", "must be at least 0"),
+    ("qualifier", "roughly", "must be one of: exact, more_than, about"),
+    ("printed", "1,000", "must match the pattern"),
+    ("printed", "十十", "must be a number as printed"),
+    ("paragraph", "16,43", "must match the pattern"),
+    ("year", "2031", "must be at most 2025"),
+    ("measures", "Fig 16.XXV", "must match the pattern"),
+])
+def test_bad_stated_number_cell_names_file_line_and_column(data_copy, column, value, rule):
+    line = _stated_line(data_copy, "154")
+    _set(data_copy / "stated_numbers.csv", line, column, value)
+    with pytest.raises(DataError) as err:
+        load_all(data_copy)
+    assert (err.value.line, err.value.column) == (line, column)
+    assert str(err.value).startswith(
+        f"{data_copy / 'stated_numbers.csv'}, line {line}, column '{column}': {rule}")
+
+
+def test_stated_number_of_an_unknown_subprogramme_is_refused(data_copy):
+    line = _stated_line(data_copy, "154")
+    _set(data_copy / "stated_numbers.csv", line, "subprogramme", "sp42")
+    with pytest.raises(DataError, match=rf"stated_numbers\.csv, line {line}, column "
+                                        r"'subprogramme': refers to a subprogramme that "
+                                        r"subprogrammes\.csv does not list \(found 'sp42'\)"):
+        load("stated_numbers", data_copy)
+
+
+def test_stated_number_measuring_an_unknown_figure_is_refused(data_copy):
+    line = _stated_line(data_copy, "154")
+    _set(data_copy / "stated_numbers.csv", line, "measures", "Figure 16.XL")
+    with pytest.raises(DataError, match=rf"stated_numbers\.csv, line {line}, column 'measures': "
+                                        r"names a figure that figures\.csv does not list"):
+        load_all(data_copy)
+
+
+def test_not_count_of_an_unknown_kind_is_refused(data_copy):
+    _set(data_copy / "paragraph_numbers_not_counts.csv", 3, "kind", "count")
+    with pytest.raises(DataError, match=r"paragraph_numbers_not_counts\.csv, line 3, column "
+                                        r"'kind': must be one of: year, date, session"):
+        load("paragraph_numbers_not_counts", data_copy)

@@ -102,6 +102,7 @@ def test_budget_plan_against_prior_actual():
 def _targets(rows, units=None):
     df = pd.DataFrame(rows, columns=["subprogramme", "actual", "target", "status_stated"])
     df["year"] = 2023
+    df["result"] = 1  # a planned result (a highlight, result 0, states no target)
     # a count unless told otherwise (the unit decides whether a ratio means anything)
     df["unit"] = pd.array(units or ["countries"] * len(df), dtype="string")
     df["target"] = df["target"].astype("Float64")
@@ -238,7 +239,10 @@ def test_result_verdicts_and_their_gap():
         ["sp9c1", 97, 85, None],         # numbers, but no status stated
     ], units=["States parties", "countries", "households", "percent", "countries",
               "members", "percent", "percent"])
-    out = ind.result_verdicts(ind.target_attainment(df))
+    highlight = _targets([["sp3", 21, None, None]]).assign(result=0)
+    out = ind.result_verdicts(ind.target_attainment(pd.concat([df, highlight],
+                                                              ignore_index=True)))
+    assert len(out) == len(df)  # the highlight's value is not a statement against a target
     assert out["verdict"].tolist() == ["supported", "contradicted", "supported",
                                        "unverifiable", "unverifiable", "no status",
                                        "supported", "no status"]

@@ -222,8 +222,19 @@ def test_figure_values_state_only_what_the_text_states(tables, edition):
 
 
 def test_figure_without_any_stated_value(tables, edition):
-    df = views.figure_values(tables, edition, "16.XXV")
+    # Figure 16.III (paragraph 16.30 states no number)
+    df = views.figure_values(tables, edition, "16.III")
     assert set(df["value stated"]) == {render.NOT_STATED}
+
+
+def test_figure_value_stated_in_its_highlight_paragraph(tables, edition):
+    # Figure 16.XXV: paragraph 16.135 states 154 countries and territories in 2023
+    df = views.figure_values(tables, edition, "16.XXV")
+    stated = df[df["year"] == edition.performance_year]
+    assert stated["value stated"].tolist() == ["154 countries and territories"]
+    assert stated["cited in"].tolist() == ["paragraph 16.135"]
+    others = df[df["year"] != edition.performance_year]
+    assert set(others["value stated"]) == {render.NOT_STATED}
 
 
 def test_result_blocks_combine_title_measure_and_values(tables, edition):
@@ -401,6 +412,8 @@ def test_data_dictionary_is_generated_from_the_descriptor(tmp_path):
     (tmp_path / "x.csv").write_text("id\na\n")
     note = pages.data_dictionary(descriptor, tmp_path)
     assert "1 rows" in note.html and "one of: a" in note.html and "X &lt;table&gt;" in note.html
+    descriptor["resources"][0]["description"] = "Every X & more."
+    assert "<p>Every X &amp; more.</p>" in pages.data_dictionary(descriptor, tmp_path).html
 
 
 # ---- the "At a glance" sentences ----------------------------------------------------
@@ -495,7 +508,7 @@ def test_change_finding_counts_the_subcategories(tables, edition, sp):
 def test_target_finding_counts_the_statements(tables, sp):
     """The verdicts, recomputed here with plain pandas from targets.csv."""
     t = tables["targets"]
-    t = t[t["subprogramme"] == sp]
+    t = t[(t["subprogramme"] == sp) & (t["result"] > 0)]  # a highlight (0) has no target
     actual, target = t["actual"].astype("Float64"), t["target"].astype("Float64")
     verdicts = []
     for a, g, stated in zip(actual, target, t["status_stated"]):
