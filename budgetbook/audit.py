@@ -54,6 +54,18 @@ def status_without_numbers(tables):
             for r in bad.itertuples()]
 
 
+def status_without_target(tables):
+    """Planned results called 'met' or 'exceeded' with a number but no numeric target: the
+    status cannot be checked (the results register's verdict is 'unverifiable')."""
+    t = tables["targets"]
+    bad = t[(t["result"] > 0) & t["status_stated"].isin(["met", "exceeded"])
+            & t["actual"].notna() & t["target"].isna()]
+    return [_finding(f"status_without_target|{r.paragraph}|{r.indicator_zh}",
+                     "status_without_target", r.subprogramme,
+                     f"Paragraph {r.paragraph} says '{r.status_stated}' for {r.actual:g} "
+                     f"{r.unit} but prints no numeric target") for r in bad.itertuples()]
+
+
 def identical_titles(tables):
     """Figures, or results of one subprogramme, that carry the same title."""
     found = []
@@ -122,7 +134,8 @@ def duplicated_blocks(tables):
     return found
 
 
-CHECKS = [total_mismatches, status_against_numbers, status_without_numbers, identical_titles,
+CHECKS = [total_mismatches, status_against_numbers, status_without_numbers,
+          status_without_target, identical_titles,
           figures_without_values, misprinted_headers, duplicated_blocks]
 
 

@@ -29,7 +29,7 @@ ISSUE_CATEGORIES = [
     "misprinted_header", "total_mismatch", "title_contradicts_paragraph", "duplicated_block",
     "status_against_numbers", "value_missing", "label_missing", "identical_titles",
     "inconsistent_wording", "merged_cells", "possible_misprint", "missing_category",
-    "odd_numbering", "figure_values_not_stated",
+    "odd_numbering", "figure_values_not_stated", "status_without_target",
 ]
 # How a paragraph qualifies a number it states (stated_numbers.csv, column qualifier).
 QUALIFIERS = ["exact", "more_than", "about", "at_least", "less_than", "up_to"]

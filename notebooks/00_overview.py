@@ -36,6 +36,17 @@ sp = "programme"  # the rows that belong to no single subprogramme
 labels = views.chapter_labels(tables)  # subprogramme id -> "Subprogramme 3", ...
 views.edition_line(edition)
 
+# %% [markdown]
+# ## At a glance
+#
+# - **Delivery** in {glue:text}`performance_year`: {glue:text}`items_finding`
+# - **Shortfalls**: {glue:text}`shortfalls_finding`
+# - **Targets**: {glue:text}`verdicts_finding`
+#
+# Units differ between subcategories (documents, three-hour meetings, projects, days), so
+# the programme is compared in counts of line items and unit by unit, never in sums across
+# units. The duplicated block the source audit identifies is left out of every count.
+
 # %% tags=["remove-input"]
 views.chapter_findings(tables["source_issues"][tables["source_issues"]["subprogramme"] == sp])
 
@@ -61,17 +72,6 @@ measures
 # %% tags=["hide-input"]
 narrative = tables["deliverables_narrative"]
 render.table(views.narrative_table(narrative[narrative["subprogramme"] == sp]))
-
-# %% [markdown]
-# ## At a glance
-#
-# - **Delivery** in {glue:text}`performance_year`: {glue:text}`items_finding`
-# - **Shortfalls**: {glue:text}`shortfalls_finding`
-# - **Targets**: {glue:text}`verdicts_finding`
-#
-# Units differ between subcategories (documents, three-hour meetings, projects, days), so
-# the programme is compared in counts of line items and unit by unit, never in sums across
-# units. The duplicated block the source audit identifies is left out of every count.
 
 # %% [markdown]
 # ## Delivery, unit by unit
@@ -165,11 +165,13 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                       "edition.csv": "f84559a86d42",
                       "figures.csv": "8f714e055a70",
                       "mandates.csv": "0392778ca0dc",
+                      "paragraph_numbers_not_counts.csv": "23bcae7926a8",
                       "performance_measures.csv": "f3f922b5096a",
                       "results.csv": "b89f4e424695",
-                      "source_issues.csv": "5af0d3a38e08",
+                      "source_issues.csv": "72ae24fcfc36",
+                      "stated_numbers.csv": "0a56d6784c6e",
                       "subprogrammes.csv": "12feba0e1461",
-                      "targets.csv": "04655c600441",
+                      "targets.csv": "e18cfe0c1435",
                   })
 
 # %% [markdown]

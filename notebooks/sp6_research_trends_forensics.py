@@ -78,11 +78,18 @@ render.table(deliverables)
 # %% [markdown]
 # **Recomputed total** of a subcategory, per measure = the sum of its items' values. The
 # indicators below use the recomputed totals; a printed total that differs from them is a
-# finding (it is listed in the source audit, or else the data need checking).
+# finding (it is listed in the source audit, or else the data need checking). A block the
+# source audit shows to repeat another, value for value, is left out of every count and
+# chart below.
 
 # %% tags=["hide-input"]
-totals = indicators.item_totals(items, printed, edition.measures)
 views.totals_summary(check, tables["source_issues"], edition)
+
+# %% tags=["hide-input"]
+# The items and printed totals that are counted: without a block that repeats another.
+counted_items = indicators.without_duplicates(items, tables["source_issues"])
+counted_printed = indicators.without_duplicates(printed, tables["source_issues"])
+totals = indicators.item_totals(counted_items, counted_printed, edition.measures)
 
 # %% tags=["hide-input"]
 measures = views.measures_chart(totals, edition, label, sp)
@@ -115,10 +122,12 @@ change_chart
 # %% [markdown]
 # The {glue:text}`budget_year` plan set against what was actually delivered in
 # {glue:text}`performance_year`, per subcategory: **change** = plan − actual, and
-# **change %** = change ÷ actual, as a percentage (none where the actual is nil).
+# **change %** = change ÷ actual, as a percentage, only from an actual of at least
+# {glue:text}`min_base` (a smaller base says "small base"; from nil, "new").
 
 # %% tags=["hide-input"]
 plan_vs_actual = indicators.plan_change(totals, base=actual, new=budget_plan)
+glue("min_base", indicators.MIN_PERCENT_BASE, display=False)
 plan_vs_actual_table = views.plan_vs_actual_table(plan_vs_actual, edition)
 render.table(plan_vs_actual_table)
 
@@ -132,8 +141,8 @@ render.table(plan_vs_actual_table)
 # plan, and items new to or dropped from the {glue:text}`budget_year` plan, follow.
 
 # %% tags=["hide-input"]
-item_delivery = indicators.delivery_rate(items, plan=plan, actual=actual)
-item_change = indicators.plan_change(items, base=current_plan, new=budget_plan)
+item_delivery = indicators.delivery_rate(counted_items, plan=plan, actual=actual)
+item_change = indicators.plan_change(counted_items, base=current_plan, new=budget_plan)
 material = indicators.shortfalls(item_delivery, plan=plan, actual=actual)
 glue("material_share", render.text(f"{indicators.MATERIAL_DELIVERY:.0%}"), display=False)
 glue("delivery_finding",
@@ -203,9 +212,11 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                       "edition.csv": "f84559a86d42",
                       "figures.csv": "ac4f577ab49b",
                       "mandates.csv": "4ba87228c139",
+                      "paragraph_numbers_not_counts.csv": "338b8fe64613",
                       "performance_measures.csv": "4808655ab69b",
                       "results.csv": "bdd041ce6c20",
-                      "source_issues.csv": "05a48df0c810",
+                      "source_issues.csv": "eef04b1b5c97",
+                      "stated_numbers.csv": "3d8418a717b7",
                       "subprogrammes.csv": "21d12da92a30",
                       "targets.csv": "7f69bb83e321",
                   })

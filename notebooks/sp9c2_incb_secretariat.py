@@ -78,11 +78,18 @@ render.table(deliverables)
 # %% [markdown]
 # **Recomputed total** of a subcategory, per measure = the sum of its items' values. The
 # indicators below use the recomputed totals; a printed total that differs from them is a
-# finding (it is listed in the source audit, or else the data need checking).
+# finding (it is listed in the source audit, or else the data need checking). A block the
+# source audit shows to repeat another, value for value, is left out of every count and
+# chart below.
 
 # %% tags=["hide-input"]
-totals = indicators.item_totals(items, printed, edition.measures)
 views.totals_summary(check, tables["source_issues"], edition)
+
+# %% tags=["hide-input"]
+# The items and printed totals that are counted: without a block that repeats another.
+counted_items = indicators.without_duplicates(items, tables["source_issues"])
+counted_printed = indicators.without_duplicates(printed, tables["source_issues"])
+totals = indicators.item_totals(counted_items, counted_printed, edition.measures)
 
 # %% tags=["hide-input"]
 measures = views.measures_chart(totals, edition, label, sp)
@@ -115,10 +122,12 @@ change_chart
 # %% [markdown]
 # The {glue:text}`budget_year` plan set against what was actually delivered in
 # {glue:text}`performance_year`, per subcategory: **change** = plan − actual, and
-# **change %** = change ÷ actual, as a percentage (none where the actual is nil).
+# **change %** = change ÷ actual, as a percentage, only from an actual of at least
+# {glue:text}`min_base` (a smaller base says "small base"; from nil, "new").
 
 # %% tags=["hide-input"]
 plan_vs_actual = indicators.plan_change(totals, base=actual, new=budget_plan)
+glue("min_base", indicators.MIN_PERCENT_BASE, display=False)
 plan_vs_actual_table = views.plan_vs_actual_table(plan_vs_actual, edition)
 render.table(plan_vs_actual_table)
 
@@ -132,8 +141,8 @@ render.table(plan_vs_actual_table)
 # plan, and items new to or dropped from the {glue:text}`budget_year` plan, follow.
 
 # %% tags=["hide-input"]
-item_delivery = indicators.delivery_rate(items, plan=plan, actual=actual)
-item_change = indicators.plan_change(items, base=current_plan, new=budget_plan)
+item_delivery = indicators.delivery_rate(counted_items, plan=plan, actual=actual)
+item_change = indicators.plan_change(counted_items, base=current_plan, new=budget_plan)
 material = indicators.shortfalls(item_delivery, plan=plan, actual=actual)
 glue("material_share", render.text(f"{indicators.MATERIAL_DELIVERY:.0%}"), display=False)
 glue("delivery_finding",
@@ -203,17 +212,19 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                       "edition.csv": "f84559a86d42",
                       "figures.csv": "f16912f63d55",
                       "mandates.csv": "a5feef72a79d",
+                      "paragraph_numbers_not_counts.csv": "2b5bec97c7bd",
                       "performance_measures.csv": "bf33ab2622cf",
                       "results.csv": "716c336b2147",
-                      "source_issues.csv": "5c28f3f0bc5b",
+                      "source_issues.csv": "990d7242041e",
+                      "stated_numbers.csv": "e50d8fd9681e",
                       "subprogrammes.csv": "e783e99b6f09",
-                      "targets.csv": "d772de76e5cf",
+                      "targets.csv": "cd532aaa5ad5",
                   })
 
 # %% [markdown]
 # ## Commentary
 #
-# The 2023 highlight (paragraph 16.135) claims that the International Narcotics Control Board learning programme raised Member States' capacity to ensure adequate access to internationally controlled substances and to report under the treaties: e-modules were used by a stated number of countries and territories, and officials from Latin America and the Caribbean, Eastern Europe and Central Asia were trained. Figure 16.XXV is cumulative and prints no values.
+# The 2023 highlight (paragraph 16.135) claims that the International Narcotics Control Board learning programme raised Member States' capacity to ensure adequate access to internationally controlled substances and to report under the treaties: e-modules were used by countries and territories (the number the paragraph states is the 2023 value shown for Figure 16.XXV, whose chart prints no values; the paragraph does not say whether it is cumulative, as the figure's title is), and officials from Latin America and the Caribbean, Eastern Europe and Central Asia were trained.
 #
 # The planned results for 2025 turn to industry and private sector cooperation. The result on non-scheduled chemicals (paragraph 16.137, Table 16.23) is called "met" without a numeric target; the paragraph speaks of substances assessed for scheduling, Table 16.23 of chemicals. The industry mapping result (paragraph 16.139, Figure 16.XXVI) did not meet its 2023 target; the document explains that specialized experts for mapping were hard to obtain. This suggests a risk for the 2025 plan in Table 16.23, under which Member States engage the wider industry sectors identified through mapping. The new result on new psychoactive substances and non-medical synthetic opioids (paragraph 16.141, Table 16.24) relies on the Global Rapid Interdiction of Dangerous Substances (GRIDS) Programme and plans increased seizures in 2025.
 #
