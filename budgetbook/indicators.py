@@ -240,6 +240,38 @@ def target_attainment(targets: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+# The kind of instrument, from the heading the source lists an entry under: the source
+# names the kind per list, not per entry, so a list of "resolutions and decisions" stays so.
+INSTRUMENT_HEADINGS = [("公约和议定书", "convention or protocol"),
+                       ("声明", "statement or declaration"),
+                       ("决议和决定", "resolution or decision"), ("决定", "decision"),
+                       ("决议", "resolution")]
+
+
+def instrument(heading_zh: str) -> str:
+    """The kind of instrument a mandate list holds, from its heading (``heading_zh``):
+    the first of :data:`INSTRUMENT_HEADINGS` whose words the heading contains."""
+    for words, kind in INSTRUMENT_HEADINGS:
+        if words in heading_zh:
+            return kind
+    return "other"
+
+
+def mandate_symbols(mandates: pd.DataFrame) -> pd.DataFrame:
+    """One row per instrument of the printed mandate entries: an entry listing several
+    symbols ("49/168; 52/92") gives one row per symbol; an entry without a symbol (a
+    convention) is one instrument. Adds ``instrument`` (:func:`instrument`) and keeps the
+    entry's ``list_no`` for traceability."""
+    out = mandates.assign(symbol=mandates["symbol"].astype("object").where(
+        mandates["symbol"].notna(), None))
+    out["symbol"] = [s.split(";") if isinstance(s, str) else [None] for s in out["symbol"]]
+    out = out.explode("symbol", ignore_index=True)
+    out["symbol"] = out["symbol"].map(lambda s: s.strip() if isinstance(s, str) else s)
+    out["instrument"] = out["heading_zh"].map(instrument)
+    return out
+
+
 def mandates_by_body(mandates: pd.DataFrame, by=("subprogramme", "body")) -> pd.DataFrame:
-    """Number of listed mandates per issuing body (and subprogramme)."""
+    """Number of rows per issuing body (and subprogramme): printed entries when given
+    mandates.csv, instruments when given :func:`mandate_symbols`."""
     return (mandates.groupby(list(by), sort=False).size().rename("mandates").reset_index())

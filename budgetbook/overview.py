@@ -95,17 +95,20 @@ def mandates_table(by_body: pd.DataFrame, labels: dict[str, str]) -> pd.DataFram
     return pivot.astype("int64").reset_index()
 
 
-def mandates_chart(by_body: pd.DataFrame, edition: Edition) -> charts.Chart:
-    """Mandates listed per issuing body, all subprogrammes together (``by_body``:
-    :func:`budgetbook.indicators.mandates_by_body` by ``body`` only)."""
+def mandates_chart(by_body: pd.DataFrame, edition: Edition, entries: int) -> charts.Chart:
+    """Instruments listed per issuing body, all subprogrammes together (``by_body``:
+    :func:`budgetbook.indicators.mandates_by_body` of the instruments, by ``body`` only;
+    ``entries``: how many printed entries hold them)."""
     m = by_body.assign(label=by_body["body"].map(BODY_NAMES)).sort_values(
         "mandates", ascending=False)
-    title = (f"Legislative mandates listed, by issuing body ({m['mandates'].sum()} printed "
-             f"entries; one entry may list several resolutions)")
-    alt = ("Horizontal bar chart of the number of legislative mandates listed, by issuing body, "
-           "all subprogrammes together. " + "; ".join(f"{r.label}: {r.mandates}"
+    title = (f"Legislative mandates by issuing body: {m['mandates'].sum()} instruments in "
+             f"{entries} printed entries")
+    alt = ("Horizontal bar chart of the number of legislative instruments listed (an entry "
+           "listing several resolutions counts each), by issuing body, all subprogrammes "
+           "together. " + "; ".join(f"{r.label}: {r.mandates}"
                                                       for r in m.itertuples()))
     return charts.hbars(m, "label", "mandates", title=title, alt=alt,
                         source=edition.cite(
                             "legislative mandates (the programme-wide and subprogramme lists)"),
-                        xlabel="mandates listed (number)", colour_by=None, name="overview_mandates")
+                        xlabel="instruments listed (number)", colour_by=None,
+                        name="overview_mandates")

@@ -384,11 +384,19 @@ def target_chart(attainment: pd.DataFrame, edition: Edition, label: str, sp: str
 
 # ---- mandates ---------------------------------------------------------------------
 
+INSTRUMENT_PLURALS = {"resolution": "resolutions", "decision": "decisions",
+                      "resolution or decision": "resolutions or decisions",
+                      "convention or protocol": "conventions or protocols",
+                      "statement or declaration": "statements or declarations", "other": "other"}
+
+
 def mandates_table(mandates: pd.DataFrame) -> pd.DataFrame:
-    """The mandates a subprogramme lists, with the source's footnote where it prints one."""
+    """The mandate entries a subprogramme lists, as printed, with how many instruments
+    (symbols) each holds and the source's footnote where it prints one."""
     m = mandates
     out = pd.DataFrame({
         "issued by": m["body"].map(BODY_NAMES), "symbol": m["symbol"].fillna(""),
+        "instruments": [len(s.split(";")) if isinstance(s, str) else 1 for s in m["symbol"]],
         "title": m["title_en"].fillna(m["title_zh"]).fillna("(no title printed)"),
     })
     if m["footnote_en"].notna().any():
@@ -396,15 +404,22 @@ def mandates_table(mandates: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def mandates_summary(by_body: pd.DataFrame) -> Note:
-    """How many mandates a subprogramme lists, by issuing body (``by_body``:
-    :func:`budgetbook.indicators.mandates_by_body` by ``body``)."""
+def mandates_summary(by_body: pd.DataFrame, entries: int, shared: tuple[int, int] | None = None
+                     ) -> Note:
+    """How many mandates a subprogramme lists: printed ``entries``, the instruments they
+    hold by issuing body and kind (``by_body``: :func:`budgetbook.indicators.mandates_by_body`
+    of :func:`budgetbook.indicators.mandate_symbols`, by body and instrument), and the
+    programme-wide list every subprogramme shares (``shared``: entries, instruments)."""
     if by_body.empty:
-        text = ("The source lists no legislative mandates specific to this subprogramme; "
-                "the programme-wide list applies.")
+        text = "The source lists no legislative mandates specific to this subprogramme."
     else:
-        parts = [f"{BODY_NAMES[b]}: {n}" for b, n in zip(by_body["body"], by_body["mandates"])]
-        text = f"{int(by_body['mandates'].sum())} mandates listed. " + "; ".join(parts) + "."
+        parts = [f"{BODY_NAMES[b]}: {n} {INSTRUMENT_PLURALS[k] if n != 1 else k}"
+                 for b, k, n in zip(by_body["body"], by_body["instrument"], by_body["mandates"])]
+        text = (f"{int(by_body['mandates'].sum())} instruments in {entries} printed entries "
+                f"(an entry may list several resolutions). " + "; ".join(parts) + ".")
+    if shared is not None:
+        text += (f" The programme-wide list ({shared[1]} instruments in {shared[0]} entries) "
+                 f"applies to every subprogramme as well; it is shown once, in the overview.")
     return Note(f"<p>{escape(text)}</p>", text)
 
 

@@ -146,14 +146,22 @@ render.table(attainment)
 
 # %% [markdown]
 # ## Legislative mandates by issuing body
+#
+# Counted by instrument: a printed entry that lists several resolutions counts each of them.
+# The programme-wide list applies to every subprogramme; each subprogramme's column counts
+# only its own list, so the columns are never added. A count of mandates is not a measure
+# of importance.
 
 # %% tags=["hide-input"]
-mandates = overview.mandates_table(indicators.mandates_by_body(tables["mandates"]), labels)
+# One row per instrument: an entry listing several resolutions counts each of them.
+instruments = indicators.mandate_symbols(tables["mandates"])
+mandates = overview.mandates_table(indicators.mandates_by_body(instruments), labels)
 render.table(mandates)
 
 # %% tags=["hide-input"]
 mandates_chart = overview.mandates_chart(
-    indicators.mandates_by_body(tables["mandates"], by=("body",)), edition)
+    indicators.mandates_by_body(instruments, by=("body",)), edition,
+    entries=len(tables["mandates"]))
 mandates_chart
 
 # %% tags=["remove-input"]

@@ -373,8 +373,29 @@ def test_target_chart_title_says_how_few_targets_it_rests_on(tables, edition):
 
 def test_subprogramme_without_mandate_list(tables):
     f = frames(tables, "sp7")
-    note = views.mandates_summary(indicators.mandates_by_body(f.mandates, by=("body",)))
+    by_body = indicators.mandates_by_body(indicators.mandate_symbols(f.mandates),
+                                          by=("body", "instrument"))
+    note = views.mandates_summary(by_body, len(f.mandates), (120, 132))
     assert "lists no legislative mandates specific to this subprogramme" in note.text
+    assert "The programme-wide list (132 instruments in 120 entries) applies" in note.text
+
+
+def test_mandates_are_counted_per_instrument_with_the_kind_the_heading_names(tables):
+    """sp5's 73 printed entries hold 83 symbols; an entry "49/168; 52/92" counts twice."""
+    m = tables["mandates"]
+    sp5 = m[m["subprogramme"] == "sp5"]
+    instruments = indicators.mandate_symbols(sp5)
+    symbols = sum(len(s.split(";")) if isinstance(s, str) else 1 for s in sp5["symbol"])
+    assert (len(sp5), len(instruments)) == (73, symbols) == (73, 83)
+    by_body = indicators.mandates_by_body(instruments, by=("body", "instrument"))
+    note = views.mandates_summary(by_body, len(sp5))
+    assert note.text.startswith("83 instruments in 73 printed entries")
+    assert "General Assembly: 36 resolutions" in note.text
+    treaties = indicators.mandate_symbols(m[m["body"] == "treaty"])
+    assert set(treaties["instrument"]) == {"convention or protocol"}
+    assert len(treaties) == (m["body"] == "treaty").sum()  # one instrument per convention
+    assert indicators.instrument("麻醉药品委员会决议和决定") == "resolution or decision"
+    assert indicators.instrument("麻醉药品委员会决定") == "decision"
 
 
 def test_mandates_table_carries_the_source_footnotes(tables):
