@@ -163,6 +163,8 @@ def resources(edition) -> dict[str, dict]:
                 _s("category", "Deliverable category letter", enum=["A", "B"]),
                 *_SUBCAT,
                 _i("item_no", "Item number as printed in the table", minimum=1),
+                _i("raw_line", "Line of data/raw on which the item's row is printed (1-based): "
+                               "its number, its label and its four measure cells", minimum=1),
                 _s("item_zh", "Item label, verbatim from the source"),
                 _s("item_en", "Item label in English (faithful translation)"),
                 *_measures(edition),
@@ -172,7 +174,11 @@ def resources(edition) -> dict[str, dict]:
         "deliverable_totals": {
             "title": "Subcategory totals as printed in the deliverables tables",
             "fields": [_TABLE, _sp(), _s("category", "Deliverable category letter", enum=["A", "B"]),
-                       *_SUBCAT, *_measures(edition)],
+                       *_SUBCAT,
+                       _i("raw_line", "Line of data/raw on which the subcategory's total row is "
+                                      "printed (1-based): its label and its four measure cells",
+                          minimum=1),
+                       *_measures(edition)],
             "primaryKey": ["table", "subcategory_zh"],
         },
         "deliverables_narrative": {
@@ -200,6 +206,13 @@ def resources(edition) -> dict[str, dict]:
                 _s("title_en", "Title in English (faithful translation)"),
                 _s("first_paragraph", f"First paragraph of the block, e.g. {sec}.17",
                    pattern=PARAGRAPH_PATTERN),
+                _s("performance_paragraph",
+                   f"Paragraph reporting the {perf} performance against the target, under the "
+                   f"block's 'programme performance in {perf} and target for {y}' heading "
+                   f"({perf} 年方案执行情况和 {y} 年具体目标), e.g. {sec}.19; the paragraph the "
+                   f"block's rows of targets.csv cite. Blank for the {perf} highlight (result 0) "
+                   f"and for a result without that part (a result planned only for {y})",
+                   required=False, pattern=PARAGRAPH_PATTERN),
                 _s("measure", f"Performance measure: 'Figure {sec}.I' or 'Table {sec}.2'",
                    pattern=MEASURE_PATTERN),
             ],

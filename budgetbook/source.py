@@ -105,10 +105,16 @@ def _block(start: int, lines) -> list[str]:
 
 def table_lines(table: str, lines=None) -> list[str]:
     """Lines of Table ``table`` (e.g. 'S.4'), from its heading to the next passage."""
+    return [line for _, line in numbered_table_lines(table, lines)]
+
+
+def numbered_table_lines(table: str, lines=None) -> list[tuple[int, str]]:
+    """:func:`table_lines` with the 1-based line number of each line in data/raw:
+    ``[(raw_line, text), ...]``."""
     lines = lines or raw_lines()
     for i, line in enumerate(lines):
         if line.strip() == f"表 {table}":
-            return _block(i, lines)
+            return list(enumerate(_block(i, lines), start=i + 2))
     raise KeyError(f"Table {table} not found in the source")
 
 

@@ -63,12 +63,17 @@ def make_synthetic(directory: Path) -> Path:
         table = f"99.{k + 1}"
         sub = {"table": table, "subprogramme": sp, "category": "A",
                "subcategory_zh": "合成文件(文件数目)", "subcategory_en": f"{SYNTHETIC} documents"}
-        deliverables += [{**sub, "item_no": 1, "item_zh": "合成一", "item_en": "Synthetic one",
+        # Lines of a table as a source would print them: the total's line, then its items.
+        total_line = 100 + 20 * k
+        deliverables += [{**sub, "item_no": 1, "raw_line": total_line + 1, "item_zh": "合成一",
+                          "item_en": "Synthetic one",
                           prior_plan: 4, prior_actual: 3, current_plan: 4, budget_plan: 5},
-                         {**sub, "item_no": 2, "item_zh": "合成二", "item_en": "Synthetic two",
+                         {**sub, "item_no": 2, "raw_line": total_line + 2, "item_zh": "合成二",
+                          "item_en": "Synthetic two",
                           prior_plan: 0, prior_actual: 2, current_plan: 0, budget_plan: 1,
                           "nil_in_source": f"{prior_plan};{current_plan}"}]
-        totals.append({**sub, prior_plan: 4, prior_actual: 5, current_plan: 4, budget_plan: 6})
+        totals.append({**sub, "raw_line": total_line, prior_plan: 4, prior_actual: 5,
+                       current_plan: 4, budget_plan: 6})
         narrative.append({"table": table, "subprogramme": sp, "category": "C",
                           "subcategory_zh": "数据库", "subcategory_en": "Databases",
                           "text_zh": "合成数据库", "text_en": f"{SYNTHETIC} database"})
@@ -98,9 +103,12 @@ def make_synthetic(directory: Path) -> Path:
                                     "indicator_en": f"{SYNTHETIC} countries", "unit": "countries",
                                     "year": e.performance_year, "actual": 12, "target": 10,
                                     "status_stated": "exceeded"})
+            # Results 1 and 2 report their performance (result 1 in the paragraph its target
+            # cites); the highlight and result 3 (new for the budget year) have no such part.
+            performance = {1: f"99.{10 + k}", 2: f"99.{20 + k}"}.get(result, "")
             results.append({"subprogramme": sp, "result": result, "title_zh": "合成成果",
                             "title_en": f"{SYNTHETIC} result {result}", "first_paragraph": "99.2",
-                            "measure": measure})
+                            "performance_paragraph": performance, "measure": measure})
     for name, rows in [("deliverables", deliverables), ("deliverable_totals", totals),
                        ("deliverables_narrative", narrative), ("results", results),
                        ("figures", figures), ("performance_measures", measures),

@@ -50,6 +50,36 @@ def test_negative_count(data_copy):
         load("deliverable_totals", data_copy)
 
 
+@pytest.mark.parametrize("name,line,value,rule", [
+    ("deliverables", 3, "0", "must be at least 1 (found '0')"),
+    ("deliverables", 4, "492.5", "must be a whole number (integer) (found '492.5')"),
+    ("deliverables", 5, "", "required value is missing"),
+    ("deliverable_totals", 2, "-490", "must be at least 1 (found '-490')"),
+    ("deliverable_totals", 3, "line 498", "must be a whole number (integer) (found 'line 498')"),
+    ("deliverable_totals", 4, "", "required value is missing"),
+])
+def test_bad_raw_line_names_file_line_and_column(data_copy, name, line, value, rule):
+    """The line of data/raw a deliverables row records is a whole number from 1, never
+    blank; a bad one is named like any other cell."""
+    _set(data_copy / f"{name}.csv", line, "raw_line", value)
+    with pytest.raises(DataError) as err:
+        load_all(data_copy)
+    assert (err.value.file, err.value.line, err.value.column) == (
+        data_copy / f"{name}.csv", line, "raw_line")
+    assert str(err.value) == f"{data_copy / f'{name}.csv'}, line {line}, column 'raw_line': {rule}"
+
+
+@pytest.mark.parametrize("value", ["16,58", "para 16.58", "16.58.", " 16.58"])
+def test_bad_performance_paragraph_is_refused(data_copy, value):
+    _set(data_copy / "results.csv", 3, "performance_paragraph", value)
+    with pytest.raises(DataError) as err:
+        load_all(data_copy)
+    assert (err.value.line, err.value.column, err.value.value) == (
+        3, "performance_paragraph", value)
+    assert str(err.value).startswith(f"{data_copy / 'results.csv'}, line 3, column "
+                                     f"'performance_paragraph': ")
+
+
 def test_duplicate_key(data_copy):
     path = data_copy / "deliverables.csv"
     _rewrite(path, lambda rows: rows.append(list(rows[1])))

@@ -52,28 +52,69 @@ def test_each_deliverables_table_prints_the_editions_measure_header():
     assert not problems, problems
 
 
+def _recorded_line(kind, key, row, table, matches):
+    """The problem with a row's raw_line, or None: the recorded line must be a line of its
+    table, the only line of that table that ``matches`` the row, and print the row's four
+    measures."""
+    lines = source.numbered_table_lines(table)
+    hits = [n for n, ln in lines if matches(ln)]
+    recorded = int(row["raw_line"])
+    in_table = dict(lines)
+    if recorded not in in_table:
+        return (kind, table, key, f"raw_line {recorded} is not a line of Table {table} "
+                                  f"(lines {lines[0][0]}-{lines[-1][0]})", hits)
+    if hits != [recorded]:
+        return (kind, table, key, f"raw_line {recorded}, but the row stands on line(s) {hits}",
+                source.raw_lines()[recorded - 1])
+    if _cells(in_table[recorded]) != _expected(row):
+        return (kind, table, key, f"line {recorded}", _cells(in_table[recorded]),
+                _expected(row))
+    return None
+
+
 def test_each_deliverable_row_stands_on_its_line_in_its_table():
+    """Each line item stands on exactly the line of data/raw its raw_line records: a line
+    of its table (the only one) that starts with its number and holds its label and its
+    four measures."""
     problems = []
     for _, row in load("deliverables").iterrows():
-        lines = source.table_lines(row["table"])
-        hits = [ln for ln in lines if re.match(rf"^\s*{row['item_no']}\.\s*", ln)
-                and row["item_zh"] in ln]
-        if len(hits) != 1:
-            problems.append((row["table"], row["item_no"], f"{len(hits)} matching lines"))
-        elif _cells(hits[0]) != _expected(row):
-            problems.append((row["table"], row["item_no"], _cells(hits[0]), _expected(row)))
+        def matches(ln, row=row):
+            return bool(re.match(rf"^\s*{row['item_no']}\.\s*", ln)) and row["item_zh"] in ln
+        problem = _recorded_line("item", row["item_no"], row, row["table"], matches)
+        if problem:
+            problems.append(problem)
     assert not problems, problems
 
 
 def test_each_printed_total_stands_on_its_subcategory_line():
+    """Each printed total stands on exactly the line its raw_line records: the only line of
+    its table whose first cell is the subcategory label, with the four totals."""
     problems = []
     for _, row in load("deliverable_totals").iterrows():
-        lines = source.table_lines(row["table"])
-        hits = [ln for ln in lines if ln.split("\t")[0].strip() == row["subcategory_zh"]]
-        if len(hits) != 1:
-            problems.append((row["table"], row["subcategory_zh"], f"{len(hits)} lines"))
-        elif _cells(hits[0]) != _expected(row):
-            problems.append((row["table"], row["subcategory_zh"], _cells(hits[0]), _expected(row)))
+        def matches(ln, row=row):
+            return ln.split("\t")[0].strip() == row["subcategory_zh"]
+        problem = _recorded_line("total", row["subcategory_zh"], row, row["table"], matches)
+        if problem:
+            problems.append(problem)
+    assert not problems, problems
+
+
+def test_raw_lines_follow_the_printed_order():
+    """Within a table, items and totals stand in the order of their lines: each item below
+    its subcategory's total line and above the next subcategory's, items numbered in
+    reading order."""
+    items, totals = load("deliverables"), load("deliverable_totals")
+    key = ["table", "subcategory_zh"]
+    problems = []
+    for table, rows in items.groupby("table"):
+        ordered = rows.sort_values("raw_line")
+        if ordered["item_no"].tolist() != sorted(rows["item_no"]):
+            problems.append((table, "items not in reading order", ordered["item_no"].tolist()))
+        heads = totals[totals["table"] == table].sort_values("raw_line")
+        for _, item in rows.iterrows():
+            above = heads[heads["raw_line"] < item["raw_line"]]
+            if above.empty or tuple(above.iloc[-1][key]) != (table, item["subcategory_zh"]):
+                problems.append((table, item["item_no"], "not under its subcategory's line"))
     assert not problems, problems
 
 
@@ -231,6 +272,80 @@ def test_each_result_title_is_printed():
             assert f"成果 {row['result']}：{row['title_zh']}" in lines, (row["subprogramme"],
                                                                         row["result"])
         source.paragraph(row["first_paragraph"])  # raises if the paragraph does not exist
+
+
+# The heading of a result's "programme performance in Y-2 and target for Y" part, as printed
+# ('2023 年方案执行情况和 2025 年具体目标'; once '2023 年方案业绩和 2025 年目标', SI-26).
+PERFORMANCE_HEADING = re.compile(rf"^{EDITION.performance_year} 年方案(执行情况|业绩)和 "
+                                 rf"{EDITION.budget_year} 年(具体)?目标$")
+# What ends that part: the next result, the next part of the result or of the subprogramme.
+_PART_ENDS = re.compile(r"^(成果 \d|次级方案|构成部分|应交付产出|评价活动|经验教训|"
+                        r"\d{4} 年计划成果|\d{4} 年方案执行情况$)")
+
+
+def _performance_part(row):
+    """(heading line, [(paragraph, raw_line), ...]) of a planned result's performance part,
+    or None when the result has none: the '执行情况和...目标' heading under the result's
+    '成果 n：title' line (the last before its first paragraph, since two results of sp2
+    share a title) and the numbered paragraphs from it to the next result or section
+    heading."""
+    lines = source.raw_lines()
+    first = [i for i, ln in enumerate(lines)
+             if source.paragraph_number(ln) == row["first_paragraph"]]
+    heads = [i for i, ln in enumerate(lines[:first[0]])
+             if ln.strip() == f"成果 {row['result']}：{row['title_zh']}"]
+    assert len(first) == 1 and heads, (row["subprogramme"], row["result"])
+    heading, paragraphs = None, []
+    for i in range(heads[-1] + 1, len(lines)):
+        text = lines[i].strip()
+        if _PART_ENDS.match(text):
+            break
+        if PERFORMANCE_HEADING.match(text):
+            assert heading is None, (row["subprogramme"], row["result"], "two headings")
+            heading = i + 1
+        elif heading is not None and source.paragraph_number(lines[i]):
+            paragraphs.append((source.paragraph_number(lines[i]), i + 1))
+    return None if heading is None else (heading, paragraphs)
+
+
+def test_each_performance_paragraph_stands_under_its_results_performance_heading():
+    """A planned result with a 'programme performance and target' part names the paragraph
+    under that heading that reports its performance (not the one that introduces the
+    performance measure); the highlight and a result without that part name none."""
+    problems = []
+    for _, row in load("results").iterrows():
+        where = (row["subprogramme"], row["result"])
+        given = None if pd.isna(row["performance_paragraph"]) else row["performance_paragraph"]
+        part = None if row["result"] == 0 else _performance_part(row)
+        if part is None:
+            if given is not None:
+                problems.append((*where, given, "the result has no performance part"))
+            continue
+        heading, paragraphs = part
+        under = dict(paragraphs)
+        if given is None:
+            problems.append((*where, "blank, but the result has a performance part",
+                             f"heading on line {heading}", [p for p, _ in paragraphs]))
+        elif given not in under:
+            problems.append((*where, given, f"not a paragraph under the heading on line "
+                                            f"{heading}", [p for p, _ in paragraphs]))
+        elif "下述业绩计量" in source.paragraph(given):
+            problems.append((*where, given, "introduces the performance measure"))
+    assert not problems, problems
+
+
+def test_targets_of_a_planned_result_cite_its_performance_paragraph():
+    """Every paragraph targets.csv cites for a planned result (1 and up) is that result's
+    performance_paragraph, so the targets and the results agree."""
+    results = load("results").set_index(["subprogramme", "result"])["performance_paragraph"]
+    problems = []
+    targets = load("targets")
+    for _, row in targets[targets["result"] > 0].iterrows():
+        expected = results.get((row["subprogramme"], row["result"]))
+        if expected is None or pd.isna(expected) or row["paragraph"] != expected:
+            problems.append((row["subprogramme"], row["result"], row["paragraph"],
+                             row["indicator_zh"], "performance_paragraph", expected))
+    assert not problems, problems
 
 
 def test_each_measure_is_cited_by_a_paragraph():
