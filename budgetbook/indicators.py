@@ -190,7 +190,8 @@ def without_duplicates(frame: pd.DataFrame, source_issues: pd.DataFrame) -> pd.D
     return frame[keep]
 
 
-def result_verdicts(attainment: pd.DataFrame) -> pd.DataFrame:
+def result_verdicts(attainment: pd.DataFrame, results: pd.DataFrame | None = None
+                    ) -> pd.DataFrame:
     """A verdict on each stated status (rows of :func:`target_attainment`).
 
     Adds ``gap`` = actual - target (in percentage points when the unit is percent, else in
@@ -199,9 +200,24 @@ def result_verdicts(attainment: pd.DataFrame) -> pd.DataFrame:
     (a status stated without a numeric target or actual), "no status" (none stated).
     Only the rows of planned results (result 1 and up) are statements of performance
     against a target; a highlight's rows (result 0) state a figure's values, and are left
-    out.
+    out. Given ``results`` (rows of results.csv), a planned result whose performance
+    paragraph states neither a number nor a status gets a row of its own ("no status"), so
+    the register has one row per result at least.
     """
     out = attainment[attainment["result"] > 0].copy()
+    if results is not None:
+        stated = set(zip(out["subprogramme"], out["result"]))
+        unstated = pd.Series([(s, r) not in stated for s, r in zip(results["subprogramme"],
+                                                                    results["result"])],
+                             index=results.index)
+        silent = results[results["performance_paragraph"].notna() & unstated]
+        if len(silent):
+            rows = pd.DataFrame({"subprogramme": silent["subprogramme"].values,
+                                 "result": silent["result"].values,
+                                 "paragraph": silent["performance_paragraph"].values})
+            out = pd.concat([out, rows.astype({c: out[c].dtype for c in rows.columns})],
+                            ignore_index=True).sort_values(["subprogramme", "result"],
+                                                           kind="stable")
     out["gap"] = out["actual"].astype("Float64") - out["target"].astype("Float64")
     verdict = pd.Series("unverifiable", index=out.index, dtype="string")
     verdict[out["status_agrees"] == True] = "supported"  # noqa: E712

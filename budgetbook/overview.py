@@ -68,6 +68,7 @@ def shortfalls_table(shortfalls: pd.DataFrame, edition: Edition, labels: dict[st
         + s["item_en"], "delivered": [f"{a} of {p}" for a, p in zip(s[actual], s[plan])],
         "gap": [f"{g} ({share:.0%} of plan)" for g, share in zip(s["gap"], s["gap_share"])],
         "source": "Table " + s["table"] + ", item " + s["item_no"].astype(str),
+        "line in data/raw": s["raw_line"],
     }).reset_index(drop=True)
 
 

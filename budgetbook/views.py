@@ -502,6 +502,7 @@ def exceptions_table(item_delivery: pd.DataFrame, item_change: pd.DataFrame,
         rows.append({"exception": kind, "subcategory": f"{r['category']}. {r['subcategory_en']}",
                      "item": f"{r['item_no']}. {r['item_en']}", "numbers": what, "gap": gap,
                      "source": f"Table {r['table']}, item {r['item_no']}",
+                     "line in data/raw": r["raw_line"],
                      "explanation": NO_EXPLANATION})
     for _, r in short.iterrows():
         add(f"delivered below {indicators.MATERIAL_DELIVERY:.0%} of the {y} plan", r,
@@ -513,19 +514,24 @@ def exceptions_table(item_delivery: pd.DataFrame, item_change: pd.DataFrame,
         for _, r in item_change[item_change["change_note"] == note].iterrows():
             add(kind, r, f"{y0} plan {r[current]} → {y1} plan {r[budget]}", "")
     return pd.DataFrame(rows, columns=["exception", "subcategory", "item", "numbers", "gap",
-                                       "source", "explanation"])
+                                       "source", "line in data/raw", "explanation"])
 
 
 # ---- the results register ---------------------------------------------------------
 
-def results_register(verdicts: pd.DataFrame, figures: pd.DataFrame, edition: Edition
-                     ) -> pd.DataFrame:
+def results_register(verdicts: pd.DataFrame, figures: pd.DataFrame, edition: Edition,
+                     results: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per statement of a result's performance (``verdicts``: a subprogramme's rows
     of :func:`budgetbook.indicators.result_verdicts`): its measure and whether the measure
     is cumulative or annual, the actual, the target, the gap (in percentage points for
-    percentages), the stated status and the verdict on it."""
+    percentages), the stated status and the verdict on it. With ``results`` (results.csv),
+    a statement without a figure names its result's measure (e.g. a text table)."""
     basis = dict(zip(figures["figure"], figures["basis"]))
     v = verdicts
+    measure_of = ({} if results is None else
+                  dict(zip(zip(results["subprogramme"], results["result"]), results["measure"])))
+    measures = [f"Figure {f}" if isinstance(f, str) else measure_of.get((s, r), "—")
+                for f, s, r in zip(v["figure"], v["subprogramme"], v["result"])]
 
     def gap(value, unit):
         if pd.isna(value):
@@ -534,10 +540,12 @@ def results_register(verdicts: pd.DataFrame, figures: pd.DataFrame, edition: Edi
         return f"{value:+,.0f}" + (" percentage points" if points else
                                    (f" {unit}" if isinstance(unit, str) else ""))
     return pd.DataFrame({
-        "result": v["result"], "paragraph": v["paragraph"], "indicator": v["indicator_en"],
-        "measure": [f"Figure {f}" if isinstance(f, str) else "—" for f in v["figure"]],
+        "result": v["result"], "paragraph": v["paragraph"],
+        "indicator": v["indicator_en"].fillna("(the paragraph states no number and no status)"),
+        "measure": measures,
         "basis": [basis.get(f) if isinstance(basis.get(f), str) else "—" for f in v["figure"]],
-        "year": v["year"], "actual": [number(a, u) for a, u in zip(v["actual"], v["unit"])],
+        "year": v["year"].astype("Int64"),
+        "actual": [number(a, u) for a, u in zip(v["actual"], v["unit"])],
         "target": [number(t, u) if pd.notna(t) else "none printed"
                    for t, u in zip(v["target"], v["unit"])],
         "gap (actual − target)": [gap(g, u) for g, u in zip(v["gap"], v["unit"])],

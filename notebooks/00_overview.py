@@ -139,7 +139,8 @@ render.table(shortfalls_table)
 # *contradicted*, *unverifiable* (a status without a number), *no status*.
 
 # %% tags=["hide-input"]
-verdicts = indicators.result_verdicts(indicators.target_attainment(tables["targets"]))
+verdicts = indicators.result_verdicts(indicators.target_attainment(tables["targets"]),
+                                      tables["results"])
 glue("verdicts_finding", views.target_finding(verdicts), display=False)
 attainment = overview.verdict_table(verdicts, labels)
 render.table(attainment)
@@ -167,15 +168,15 @@ mandates_chart
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_totals.csv": "34c861409878",
-                      "deliverables.csv": "802c5e405aa5",
+                      "deliverable_totals.csv": "2e651a4fd38b",
+                      "deliverables.csv": "f781b9447c30",
                       "deliverables_narrative.csv": "a15365454352",
                       "edition.csv": "f84559a86d42",
                       "figures.csv": "8f714e055a70",
                       "mandates.csv": "0392778ca0dc",
                       "paragraph_numbers_not_counts.csv": "23bcae7926a8",
                       "performance_measures.csv": "f3f922b5096a",
-                      "results.csv": "b89f4e424695",
+                      "results.csv": "0cf45e63410b",
                       "source_issues.csv": "72ae24fcfc36",
                       "stated_numbers.csv": "0a56d6784c6e",
                       "subprogrammes.csv": "12feba0e1461",

@@ -182,9 +182,10 @@ views.result_blocks(results, tables, edition)
 # %% tags=["hide-input"]
 attainment = indicators.target_attainment(tables["targets"])
 attainment = attainment[attainment["subprogramme"] == sp]
-verdicts = indicators.result_verdicts(attainment)
+# One verdict per statement; a result whose paragraph states nothing gets "no status".
+verdicts = indicators.result_verdicts(attainment, results)
 glue("target_finding", views.target_finding(verdicts), display=False)
-targets = views.results_register(verdicts, tables["figures"], edition)
+targets = views.results_register(verdicts, tables["figures"], edition, results)
 render.table(targets)
 
 # %% tags=["hide-input"]
@@ -216,15 +217,15 @@ render.table(views.mandates_table(mandates))
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_totals.csv": "11222d0d0aa3",
-                      "deliverables.csv": "4a3733ace5bb",
+                      "deliverable_totals.csv": "0a1edcf51aa8",
+                      "deliverables.csv": "e6a960b86132",
                       "deliverables_narrative.csv": "b18639c2cce2",
                       "edition.csv": "f84559a86d42",
                       "figures.csv": "3f013b354dfd",
                       "mandates.csv": "22efd56caf91",
                       "paragraph_numbers_not_counts.csv": "c24ba6b51e8f",
                       "performance_measures.csv": "455313181cec",
-                      "results.csv": "3f500a098cf7",
+                      "results.csv": "2d60a25ab6f7",
                       "source_issues.csv": "50c4a6d8992c",
                       "stated_numbers.csv": "25cd70dba295",
                       "subprogrammes.csv": "ede53a3a9db2",

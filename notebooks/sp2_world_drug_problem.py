@@ -182,9 +182,10 @@ views.result_blocks(results, tables, edition)
 # %% tags=["hide-input"]
 attainment = indicators.target_attainment(tables["targets"])
 attainment = attainment[attainment["subprogramme"] == sp]
-verdicts = indicators.result_verdicts(attainment)
+# One verdict per statement; a result whose paragraph states nothing gets "no status".
+verdicts = indicators.result_verdicts(attainment, results)
 glue("target_finding", views.target_finding(verdicts), display=False)
-targets = views.results_register(verdicts, tables["figures"], edition)
+targets = views.results_register(verdicts, tables["figures"], edition, results)
 render.table(targets)
 
 # %% tags=["hide-input"]
@@ -216,15 +217,15 @@ render.table(views.mandates_table(mandates))
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_totals.csv": "f4655007d3ca",
-                      "deliverables.csv": "35c725dd6694",
+                      "deliverable_totals.csv": "286ca8927b11",
+                      "deliverables.csv": "4990b523be05",
                       "deliverables_narrative.csv": "82bf5c488be1",
                       "edition.csv": "f84559a86d42",
                       "figures.csv": "f8d75077c3bb",
                       "mandates.csv": "d1164742e7ba",
                       "paragraph_numbers_not_counts.csv": "cecd7e490fd0",
                       "performance_measures.csv": "4c1087d80274",
-                      "results.csv": "e04eb67afa6b",
+                      "results.csv": "f5c274103fff",
                       "source_issues.csv": "d1f1bf0564a6",
                       "stated_numbers.csv": "997021da6509",
                       "subprogrammes.csv": "dca83ab27dc5",

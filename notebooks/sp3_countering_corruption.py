@@ -182,9 +182,10 @@ views.result_blocks(results, tables, edition)
 # %% tags=["hide-input"]
 attainment = indicators.target_attainment(tables["targets"])
 attainment = attainment[attainment["subprogramme"] == sp]
-verdicts = indicators.result_verdicts(attainment)
+# One verdict per statement; a result whose paragraph states nothing gets "no status".
+verdicts = indicators.result_verdicts(attainment, results)
 glue("target_finding", views.target_finding(verdicts), display=False)
-targets = views.results_register(verdicts, tables["figures"], edition)
+targets = views.results_register(verdicts, tables["figures"], edition, results)
 render.table(targets)
 
 # %% tags=["hide-input"]
@@ -216,15 +217,15 @@ render.table(views.mandates_table(mandates))
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_totals.csv": "3a33995a45ff",
-                      "deliverables.csv": "6303907ebb5e",
+                      "deliverable_totals.csv": "249f31a9ed4a",
+                      "deliverables.csv": "f73428c2d107",
                       "deliverables_narrative.csv": "c8567cd49b8d",
                       "edition.csv": "f84559a86d42",
                       "figures.csv": "887a647ac74e",
                       "mandates.csv": "edfe0cf43f5d",
                       "paragraph_numbers_not_counts.csv": "e081f7fc79b5",
                       "performance_measures.csv": "9b5d687a92ad",
-                      "results.csv": "d0676f97393c",
+                      "results.csv": "35be4529618a",
                       "source_issues.csv": "84119f1be573",
                       "stated_numbers.csv": "4e948c3fcd16",
                       "subprogrammes.csv": "8153ca814b27",

@@ -182,9 +182,10 @@ views.result_blocks(results, tables, edition)
 # %% tags=["hide-input"]
 attainment = indicators.target_attainment(tables["targets"])
 attainment = attainment[attainment["subprogramme"] == sp]
-verdicts = indicators.result_verdicts(attainment)
+# One verdict per statement; a result whose paragraph states nothing gets "no status".
+verdicts = indicators.result_verdicts(attainment, results)
 glue("target_finding", views.target_finding(verdicts), display=False)
-targets = views.results_register(verdicts, tables["figures"], edition)
+targets = views.results_register(verdicts, tables["figures"], edition, results)
 render.table(targets)
 
 # %% tags=["hide-input"]
@@ -216,15 +217,15 @@ render.table(views.mandates_table(mandates))
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_totals.csv": "821c68475307",
-                      "deliverables.csv": "236d4c2ec019",
+                      "deliverable_totals.csv": "88d2ecba6f9a",
+                      "deliverables.csv": "9998b9959e02",
                       "deliverables_narrative.csv": "7fd41144280f",
                       "edition.csv": "f84559a86d42",
                       "figures.csv": "862f5b13cceb",
                       "mandates.csv": "54ba9b7673a5",
                       "paragraph_numbers_not_counts.csv": "33889c4ee7e9",
                       "performance_measures.csv": "444869b9c7f0",
-                      "results.csv": "2552289abaac",
+                      "results.csv": "62ab638d24e2",
                       "source_issues.csv": "5a248410831b",
                       "stated_numbers.csv": "3e684eb5998f",
                       "subprogrammes.csv": "3933ac3f3204",

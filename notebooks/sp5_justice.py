@@ -182,9 +182,10 @@ views.result_blocks(results, tables, edition)
 # %% tags=["hide-input"]
 attainment = indicators.target_attainment(tables["targets"])
 attainment = attainment[attainment["subprogramme"] == sp]
-verdicts = indicators.result_verdicts(attainment)
+# One verdict per statement; a result whose paragraph states nothing gets "no status".
+verdicts = indicators.result_verdicts(attainment, results)
 glue("target_finding", views.target_finding(verdicts), display=False)
-targets = views.results_register(verdicts, tables["figures"], edition)
+targets = views.results_register(verdicts, tables["figures"], edition, results)
 render.table(targets)
 
 # %% tags=["hide-input"]
@@ -216,15 +217,15 @@ render.table(views.mandates_table(mandates))
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_totals.csv": "6962f4f74b1f",
-                      "deliverables.csv": "aa0cdaa3bf9c",
+                      "deliverable_totals.csv": "91afa3ce5dfa",
+                      "deliverables.csv": "d48ce65032d4",
                       "deliverables_narrative.csv": "9a036c09c582",
                       "edition.csv": "f84559a86d42",
                       "figures.csv": "e53447e69568",
                       "mandates.csv": "e7e43555799c",
                       "paragraph_numbers_not_counts.csv": "70eb16591756",
                       "performance_measures.csv": "4808655ab69b",
-                      "results.csv": "dc6663f39d30",
+                      "results.csv": "ac8a335b78bb",
                       "source_issues.csv": "422f8d338eb1",
                       "stated_numbers.csv": "a91973eeda3c",
                       "subprogrammes.csv": "e65d3c0dc6f7",

@@ -182,9 +182,10 @@ views.result_blocks(results, tables, edition)
 # %% tags=["hide-input"]
 attainment = indicators.target_attainment(tables["targets"])
 attainment = attainment[attainment["subprogramme"] == sp]
-verdicts = indicators.result_verdicts(attainment)
+# One verdict per statement; a result whose paragraph states nothing gets "no status".
+verdicts = indicators.result_verdicts(attainment, results)
 glue("target_finding", views.target_finding(verdicts), display=False)
-targets = views.results_register(verdicts, tables["figures"], edition)
+targets = views.results_register(verdicts, tables["figures"], edition, results)
 render.table(targets)
 
 # %% tags=["hide-input"]
@@ -216,15 +217,15 @@ render.table(views.mandates_table(mandates))
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_totals.csv": "c717c81f7581",
-                      "deliverables.csv": "b5d18d6d78b9",
+                      "deliverable_totals.csv": "df03a48123f3",
+                      "deliverables.csv": "71ab9612657d",
                       "deliverables_narrative.csv": "666104710b6c",
                       "edition.csv": "f84559a86d42",
                       "figures.csv": "ac4f577ab49b",
                       "mandates.csv": "4ba87228c139",
                       "paragraph_numbers_not_counts.csv": "338b8fe64613",
                       "performance_measures.csv": "4808655ab69b",
-                      "results.csv": "bdd041ce6c20",
+                      "results.csv": "79f80134fb3c",
                       "source_issues.csv": "eef04b1b5c97",
                       "stated_numbers.csv": "3d8418a717b7",
                       "subprogrammes.csv": "21d12da92a30",

@@ -182,9 +182,10 @@ views.result_blocks(results, tables, edition)
 # %% tags=["hide-input"]
 attainment = indicators.target_attainment(tables["targets"])
 attainment = attainment[attainment["subprogramme"] == sp]
-verdicts = indicators.result_verdicts(attainment)
+# One verdict per statement; a result whose paragraph states nothing gets "no status".
+verdicts = indicators.result_verdicts(attainment, results)
 glue("target_finding", views.target_finding(verdicts), display=False)
-targets = views.results_register(verdicts, tables["figures"], edition)
+targets = views.results_register(verdicts, tables["figures"], edition, results)
 render.table(targets)
 
 # %% tags=["hide-input"]
@@ -216,15 +217,15 @@ render.table(views.mandates_table(mandates))
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_totals.csv": "73e331581e2d",
-                      "deliverables.csv": "e1885e3056ca",
+                      "deliverable_totals.csv": "0be5d3ea4c9e",
+                      "deliverables.csv": "9f06f232d206",
                       "deliverables_narrative.csv": "281660e22f25",
                       "edition.csv": "f84559a86d42",
                       "figures.csv": "e8af007cc10a",
                       "mandates.csv": "ea813ee8e99f",
                       "paragraph_numbers_not_counts.csv": "261b0357c4ce",
                       "performance_measures.csv": "e0af94133fd0",
-                      "results.csv": "8034bffb6615",
+                      "results.csv": "1094656c2807",
                       "source_issues.csv": "e8f3b2c0a368",
                       "stated_numbers.csv": "ed7c97aaf887",
                       "subprogrammes.csv": "e5ce814511f6",

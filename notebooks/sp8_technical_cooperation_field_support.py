@@ -182,9 +182,10 @@ views.result_blocks(results, tables, edition)
 # %% tags=["hide-input"]
 attainment = indicators.target_attainment(tables["targets"])
 attainment = attainment[attainment["subprogramme"] == sp]
-verdicts = indicators.result_verdicts(attainment)
+# One verdict per statement; a result whose paragraph states nothing gets "no status".
+verdicts = indicators.result_verdicts(attainment, results)
 glue("target_finding", views.target_finding(verdicts), display=False)
-targets = views.results_register(verdicts, tables["figures"], edition)
+targets = views.results_register(verdicts, tables["figures"], edition, results)
 render.table(targets)
 
 # %% tags=["hide-input"]
@@ -216,15 +217,15 @@ render.table(views.mandates_table(mandates))
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_totals.csv": "981cf352e9c2",
-                      "deliverables.csv": "13682ba62516",
+                      "deliverable_totals.csv": "fe143db6afe4",
+                      "deliverables.csv": "9a6c3469d4ec",
                       "deliverables_narrative.csv": "3871159a2f14",
                       "edition.csv": "f84559a86d42",
                       "figures.csv": "119342c41acf",
                       "mandates.csv": "4c427676e0b4",
                       "paragraph_numbers_not_counts.csv": "9abe4b058eb0",
                       "performance_measures.csv": "8441a3d5e7d6",
-                      "results.csv": "6637778e0b6c",
+                      "results.csv": "2422bf1b923e",
                       "source_issues.csv": "9749561f7828",
                       "stated_numbers.csv": "49bddd9410bf",
                       "subprogrammes.csv": "7edaa67ad083",

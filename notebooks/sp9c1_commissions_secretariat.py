@@ -182,9 +182,10 @@ views.result_blocks(results, tables, edition)
 # %% tags=["hide-input"]
 attainment = indicators.target_attainment(tables["targets"])
 attainment = attainment[attainment["subprogramme"] == sp]
-verdicts = indicators.result_verdicts(attainment)
+# One verdict per statement; a result whose paragraph states nothing gets "no status".
+verdicts = indicators.result_verdicts(attainment, results)
 glue("target_finding", views.target_finding(verdicts), display=False)
-targets = views.results_register(verdicts, tables["figures"], edition)
+targets = views.results_register(verdicts, tables["figures"], edition, results)
 render.table(targets)
 
 # %% tags=["hide-input"]
@@ -216,15 +217,15 @@ render.table(views.mandates_table(mandates))
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_totals.csv": "c8ff410ae87d",
-                      "deliverables.csv": "7946e82625b3",
+                      "deliverable_totals.csv": "3bd810c2de3d",
+                      "deliverables.csv": "92549f109af7",
                       "deliverables_narrative.csv": "1028909e8e31",
                       "edition.csv": "f84559a86d42",
                       "figures.csv": "1acda1b8e9d4",
                       "mandates.csv": "17a91c786795",
                       "paragraph_numbers_not_counts.csv": "245775c60422",
                       "performance_measures.csv": "4808655ab69b",
-                      "results.csv": "03098608b02f",
+                      "results.csv": "0f7e246b290c",
                       "source_issues.csv": "32d3147ec06a",
                       "stated_numbers.csv": "6caa6d3a7701",
                       "subprogrammes.csv": "873fbe93a39e",

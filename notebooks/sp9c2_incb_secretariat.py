@@ -182,9 +182,10 @@ views.result_blocks(results, tables, edition)
 # %% tags=["hide-input"]
 attainment = indicators.target_attainment(tables["targets"])
 attainment = attainment[attainment["subprogramme"] == sp]
-verdicts = indicators.result_verdicts(attainment)
+# One verdict per statement; a result whose paragraph states nothing gets "no status".
+verdicts = indicators.result_verdicts(attainment, results)
 glue("target_finding", views.target_finding(verdicts), display=False)
-targets = views.results_register(verdicts, tables["figures"], edition)
+targets = views.results_register(verdicts, tables["figures"], edition, results)
 render.table(targets)
 
 # %% tags=["hide-input"]
@@ -216,15 +217,15 @@ render.table(views.mandates_table(mandates))
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_totals.csv": "2ca68019bd5e",
-                      "deliverables.csv": "4aa1e08e6003",
+                      "deliverable_totals.csv": "935fead46df7",
+                      "deliverables.csv": "95d004beef8e",
                       "deliverables_narrative.csv": "1de494d1c09f",
                       "edition.csv": "f84559a86d42",
                       "figures.csv": "f16912f63d55",
                       "mandates.csv": "a5feef72a79d",
                       "paragraph_numbers_not_counts.csv": "2b5bec97c7bd",
                       "performance_measures.csv": "bf33ab2622cf",
-                      "results.csv": "716c336b2147",
+                      "results.csv": "8d7fc3cc5568",
                       "source_issues.csv": "990d7242041e",
                       "stated_numbers.csv": "e50d8fd9681e",
                       "subprogrammes.csv": "e783e99b6f09",

@@ -219,7 +219,7 @@ def test_shortfalls_table_lists_every_material_shortfall_ranked(tables, nb):
     material = d[(plan > 0) & (10 * actual < 9 * plan)]
     t = nb.shortfalls_table
     assert list(t.columns) == ["subprogramme", "subcategory", "item", "delivered", "gap",
-                               "source"]
+                               "source", "line in data/raw"]
     assert sorted(t["source"]) == sorted(
         "Table " + material["table"] + ", item " + material["item_no"].astype(str))
     # the repeated block is not listed a second time

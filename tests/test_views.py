@@ -686,7 +686,7 @@ def test_exceptions_of_a_chapter_without_any(tables):
     df = _exceptions(tables, "sp5")
     assert df.empty
     assert list(df.columns) == ["exception", "subcategory", "item", "numbers", "gap",
-                                "source", "explanation"]
+                                "source", "line in data/raw", "explanation"]
 
 
 def test_plan_vs_actual_withholds_the_percentage_from_a_small_base(tables, edition):
@@ -708,3 +708,37 @@ def test_plan_vs_actual_withholds_the_percentage_from_a_small_base(tables, editi
     row = sp4[sp4["subcategory"] == "B. Publications (number of publications)"].iloc[0]
     assert (row["2023 actual"], row["2025 planned"], row["change"]) == (1, 3, 2)
     assert (row["change %"], row["note"]) == ("—", "small base")
+
+
+def test_register_has_a_row_for_a_result_whose_paragraph_states_nothing(tables):
+    """Paragraph 16.58 (sp4, result 1) states no number and no status (SI-25)."""
+    edition = edition_of(tables)
+    att = indicators.target_attainment(tables["targets"])
+    results = tables["results"][tables["results"]["subprogramme"] == "sp4"]
+    verdicts = indicators.result_verdicts(att[att["subprogramme"] == "sp4"], results)
+    register = views.results_register(verdicts, tables["figures"], edition, results)
+    row = register[register["paragraph"] == "16.58"].iloc[0]
+    assert (row["verdict"], row["measure"], row["status stated"]) == (
+        "no status", "Table 16.10", "(none)")
+    assert "states no number and no status" in row["indicator"]
+    assert register["year"].dtype == "Int64"  # no "2023.0" beside the empty row
+    assert len(register) == len(att[(att["subprogramme"] == "sp4") & (att["result"] > 0)]) + 1
+    assert "1 with no status stated" in views.target_finding(verdicts).text
+
+
+def test_each_exception_names_its_line_in_the_source(tables):
+    """The line an exception cites prints that item (its number and Chinese label)."""
+    from budgetbook import source
+    lines = source.raw_lines()
+    f = frames(tables, "sp2")
+    plan, actual = f.edition.measure("prior_plan"), f.edition.measure("prior_actual")
+    item_delivery = indicators.delivery_rate(f.items, plan=plan, actual=actual)
+    item_change = indicators.plan_change(f.items, base=f.edition.measure("current_plan"),
+                                         new=f.edition.measure("budget_plan"))
+    df = views.exceptions_table(item_delivery, item_change, f.edition)
+    assert not df.empty
+    for _, row in df.iterrows():
+        number = int(row["item"].split(".")[0])
+        item = f.items[f.items["item_no"] == number]
+        item = item[item["raw_line"] == row["line in data/raw"]].iloc[0]
+        assert item["item_zh"] in lines[row["line in data/raw"] - 1], row["source"]
