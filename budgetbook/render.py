@@ -36,6 +36,24 @@ class Note:
         p.text(self.text)
 
 
+# MyST-NB finds a glued value by this output metadata; an output whose MIME types carry the
+# prefix is stored for pasting but not shown where it was glued.
+GLUE_PREFIX = "application/papermill.record/"
+
+
+def glue(name: str, value, display: bool = False) -> None:
+    """Store ``value`` under ``name`` for MyST-NB to paste into the page's prose
+    (``{glue:text}`name```), as :func:`myst_nb.glue` does, without importing MyST-NB and
+    Sphinx into the kernel (its first call costs seconds per notebook)."""
+    from IPython.core.formatters import format_display_data
+    from IPython.display import display as show
+
+    bundle, metadata = format_display_data(value)
+    prefix = "" if display else GLUE_PREFIX
+    metadata["scrapbook"] = {"name": name, "mime_prefix": prefix}
+    show({prefix + mime: data for mime, data in bundle.items()}, raw=True, metadata=metadata)
+
+
 def text(sentence: str) -> Note:
     """A sentence for ``glue``: pasted into prose as plain text (no quotes around it)."""
     return Note(escape(sentence), sentence)

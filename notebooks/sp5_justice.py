@@ -27,9 +27,8 @@ data_dir = None  # data directory; None: $BUDGETBOOK_DATA_DIR, else the project'
 output_dir = None  # set a directory to also write the derived CSVs and charts
 
 # %% tags=["hide-input"]
-from myst_nb import glue
-
 from budgetbook import commentary, indicators, load_all, render, views
+from budgetbook.render import glue  # MyST-NB's glue, without loading Sphinx
 from budgetbook.edition import edition_of
 
 tables = load_all(data_dir)  # every CSV of data/, validated: {"deliverables": DataFrame, ...}

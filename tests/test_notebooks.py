@@ -78,7 +78,8 @@ def test_no_number_typed_into_prose(stem):
         assert not found, (
             f"notebooks/{stem}.py, markdown cell {i}: typed number(s) {found} in "
             f"{cell.source[:120]!r}. A number in prose must come from the data: compute it "
-            f"in a code cell, glue('name', value, display=False) (from myst_nb import glue), "
+            f"in a code cell, glue('name', value, display=False) "
+            f"(from budgetbook.render import glue), "
             f"and write {{glue:text}}`name` in the markdown (README, Contributing). "
             f"References such as 16.43, Table 16.8 and the document symbol are allowed.")
 

@@ -742,3 +742,21 @@ def test_each_exception_names_its_line_in_the_source(tables):
         item = f.items[f.items["item_no"] == number]
         item = item[item["raw_line"] == row["line in data/raw"]].iloc[0]
         assert item["item_zh"] in lines[row["line in data/raw"] - 1], row["source"]
+
+
+def test_glue_writes_what_myst_nb_reads():
+    """render.glue emits the output MyST-NB's own reader takes a glued value from."""
+    import nbformat
+    from IPython.core.interactiveshell import InteractiveShell
+    from myst_nb.ext.glue import extract_glue_data_cell
+
+    shell = InteractiveShell.instance()
+    shown = []
+    shell.display_pub.publish = lambda data, metadata=None, **kw: shown.append((data, metadata))
+    render.glue("finding", render.text("3 of 4 <met>"))
+    (data, metadata), = shown
+    cell = nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
+        "display_data", data=data, metadata=metadata)])
+    (key, output), = extract_glue_data_cell(cell)
+    assert key == "finding" and output["data"]["text/plain"] == "3 of 4 <met>"
+    assert cell.outputs == []  # stored for pasting, not shown where it was glued
