@@ -163,6 +163,13 @@ def delivery_counts(delivery: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return out
 
 
+def ranked_by_share(counts: pd.DataFrame, lowest_first: bool = True) -> pd.DataFrame:
+    """The rows of :func:`delivery_counts` with something planned, by ``in_full_share``
+    (lowest first, or highest), the larger number of planned items first among equals."""
+    planned = counts[counts["planned"] > 0]
+    return planned.sort_values(["in_full_share", "planned"], ascending=[lowest_first, False])
+
+
 def shortfalls(delivery: pd.DataFrame, plan: str, actual: str) -> pd.DataFrame:
     """The material shortfalls among :func:`delivery_rate`'s rows: delivered less than
     :data:`MATERIAL_DELIVERY` of the plan. Adds ``gap`` (plan - actual, in the row's own
@@ -273,16 +280,19 @@ def instrument(heading_zh: str) -> str:
     return "other"
 
 
+def entry_symbols(symbol) -> list:
+    """The symbols one printed mandate entry lists ("49/168; 52/92" -> two); an entry
+    without a symbol (a convention) is one instrument of its own: ``[None]``."""
+    return [s.strip() for s in symbol.split(";")] if isinstance(symbol, str) else [None]
+
+
 def mandate_symbols(mandates: pd.DataFrame) -> pd.DataFrame:
     """One row per instrument of the printed mandate entries: an entry listing several
     symbols ("49/168; 52/92") gives one row per symbol; an entry without a symbol (a
     convention) is one instrument. Adds ``instrument`` (:func:`instrument`) and keeps the
     entry's ``list_no`` for traceability."""
-    out = mandates.assign(symbol=mandates["symbol"].astype("object").where(
-        mandates["symbol"].notna(), None))
-    out["symbol"] = [s.split(";") if isinstance(s, str) else [None] for s in out["symbol"]]
+    out = mandates.assign(symbol=[entry_symbols(s) for s in mandates["symbol"]])
     out = out.explode("symbol", ignore_index=True)
-    out["symbol"] = out["symbol"].map(lambda s: s.strip() if isinstance(s, str) else s)
     out["instrument"] = out["heading_zh"].map(instrument)
     return out
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import charts
+from . import charts, indicators
 from .edition import Edition
-from .views import BODY_NAMES, subcategory_labels
+from .views import BODY_NAMES, gap_text, item_source, subcategory_labels
 
 
 def by_kind(frame: pd.DataFrame, cells: pd.Series, labels: dict[str, str]) -> pd.DataFrame:
@@ -42,7 +42,7 @@ def share_chart(counts: pd.DataFrame, edition: Edition, labels: dict[str, str],
     t = counts[counts["planned"] > 0].assign(label=lambda d: d["subprogramme"].map(labels))
     t["share_pct"] = t["in_full_share"] * 100
     t["note"] = [f"{k} of {n} items" for k, n in zip(t["in_full"], t["planned"])]
-    lowest = t.sort_values(["in_full_share", "planned"], ascending=[True, False]).iloc[0]
+    lowest = indicators.ranked_by_share(t).iloc[0]
     title = (f"Planned line items delivered in full in {year}: lowest {lowest['label']} "
              f"({lowest['in_full']} of {lowest['planned']} items)")
     alt = (f"Horizontal bar chart of the share of {year} planned line items that were "
@@ -66,8 +66,8 @@ def shortfalls_table(shortfalls: pd.DataFrame, edition: Edition, labels: dict[st
         "subprogramme": s["subprogramme"].map(labels),
         "subcategory": subcategory_labels(s), "item": s["item_no"].astype(str) + ". "
         + s["item_en"], "delivered": [f"{a} of {p}" for a, p in zip(s[actual], s[plan])],
-        "gap": [f"{g} ({share:.0%} of plan)" for g, share in zip(s["gap"], s["gap_share"])],
-        "source": "Table " + s["table"] + ", item " + s["item_no"].astype(str),
+        "gap": [gap_text(g, share) for g, share in zip(s["gap"], s["gap_share"])],
+        "source": [item_source(t, n) for t, n in zip(s["table"], s["item_no"])],
         "line in data/raw": s["raw_line"],
     }).reset_index(drop=True)
 

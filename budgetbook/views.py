@@ -396,7 +396,7 @@ def mandates_table(mandates: pd.DataFrame) -> pd.DataFrame:
     m = mandates
     out = pd.DataFrame({
         "issued by": m["body"].map(BODY_NAMES), "symbol": m["symbol"].fillna(""),
-        "instruments": [len(s.split(";")) if isinstance(s, str) else 1 for s in m["symbol"]],
+        "instruments": [len(indicators.entry_symbols(s)) for s in m["symbol"]],
         "title": m["title_en"].fillna(m["title_zh"]).fillna("(no title printed)"),
     })
     if m["footnote_en"].notna().any():
@@ -481,6 +481,16 @@ def audit_finding(findings: pd.DataFrame) -> Note:
 
 # ---- exceptions: what fell short, what is new, what was dropped ---------------------
 
+def gap_text(gap, gap_share) -> str:
+    """A shortfall's gap in its own unit and as a share of plan: '28 (82% of plan)'."""
+    return f"{gap} ({gap_share:.0%} of plan)"
+
+
+def item_source(table, item_no) -> str:
+    """Where an item stands in the document: 'Table 16.4, item 2'."""
+    return f"Table {table}, item {item_no}"
+
+
 NO_EXPLANATION = "no explanation given in the source"
 
 
@@ -501,12 +511,12 @@ def exceptions_table(item_delivery: pd.DataFrame, item_change: pd.DataFrame,
     def add(kind, r, what, gap):
         rows.append({"exception": kind, "subcategory": f"{r['category']}. {r['subcategory_en']}",
                      "item": f"{r['item_no']}. {r['item_en']}", "numbers": what, "gap": gap,
-                     "source": f"Table {r['table']}, item {r['item_no']}",
+                     "source": item_source(r["table"], r["item_no"]),
                      "line in data/raw": r["raw_line"],
                      "explanation": NO_EXPLANATION})
     for _, r in short.iterrows():
         add(f"delivered below {indicators.MATERIAL_DELIVERY:.0%} of the {y} plan", r,
-            f"{r[actual]} of {r[plan]}", f"{r['gap']} ({r['gap_share']:.0%} of plan)")
+            f"{r[actual]} of {r[plan]}", gap_text(r["gap"], r["gap_share"]))
     for _, r in item_delivery[item_delivery["delivery_note"] == "unplanned"].iterrows():
         add(f"delivered in {y} without a plan", r, f"{r[actual]} of {r[plan]}", "")
     for note, kind in (("new", f"new in the {y1} plan"),
@@ -559,11 +569,10 @@ def results_register(verdicts: pd.DataFrame, figures: pd.DataFrame, edition: Edi
 def items_finding(item_counts: pd.DataFrame, labels: dict[str, str]) -> Note:
     """The overview's delivery line, from :func:`budgetbook.indicators.delivery_counts` of
     the line items by subprogramme: counts of items, which compare across units."""
-    t = item_counts[item_counts["planned"] > 0]
+    t = indicators.ranked_by_share(item_counts)
     if t.empty:
         return render_text("no line item has a plan above nil.")
-    low = t.sort_values(["in_full_share", "planned"], ascending=[True, False]).iloc[0]
-    high = t.sort_values(["in_full_share", "planned"], ascending=[False, False]).iloc[0]
+    low, high = t.iloc[0], indicators.ranked_by_share(item_counts, lowest_first=False).iloc[0]
     return render_text(
         f"{int(t['in_full'].sum())} of {int(t['planned'].sum())} planned line items were "
         f"delivered in full; by subprogramme, from {low['in_full']} of {low['planned']} "

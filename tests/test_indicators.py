@@ -331,3 +331,13 @@ def test_without_duplicates_drops_only_the_repeating_block():
     # the first block stays; the same name in another table stays
     assert kept["item_no"].tolist() == [1, 3, 4, 5]
     assert ind.without_duplicates(frame, issues.iloc[:0]).equals(frame)
+
+
+def test_entry_symbols_and_ranked_by_share():
+    assert ind.entry_symbols("49/168; 52/92") == ["49/168", "52/92"]
+    assert ind.entry_symbols(None) == [None]
+    counts = pd.DataFrame({"subprogramme": ["a", "b", "c", "d"], "planned": [10, 4, 8, 0],
+                           "in_full": [5, 2, 8, 0]})
+    counts["in_full_share"] = (counts["in_full"] / counts["planned"]).where(counts["planned"] > 0)
+    assert ind.ranked_by_share(counts)["subprogramme"].tolist() == ["a", "b", "c"]
+    assert ind.ranked_by_share(counts, lowest_first=False)["subprogramme"].tolist()[0] == "c"
