@@ -487,7 +487,7 @@ def gap_text(gap, gap_share) -> str:
 
 
 def item_source(table, item_no) -> str:
-    """Where an item stands in the document: 'Table 16.4, item 2'."""
+    """Where an item stands in the document: 'Table <table>, item <number>'."""
     return f"Table {table}, item {item_no}"
 
 
