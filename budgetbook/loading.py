@@ -285,6 +285,16 @@ def _check_references(tables, directory):
     first_missing("deliverables", item_keys, set(total_keys), "subcategory_zh",
                   "no row of deliverable_totals.csv has this table, subprogramme, category "
                   "and subcategory (zh and en): the items need their printed total")
+    if "deliverable_timing" in tables:
+        timing = tables["deliverable_timing"]
+        known = {f"{t} item {n} ({sp})" for t, n, sp in
+                 zip(items["table"], items["item_no"], items["subprogramme"])}
+        first_missing("deliverable_timing",
+                      [f"{t} item {n} ({sp})" for t, n, sp in
+                       zip(timing["table"], timing["item_no"], timing["subprogramme"])],
+                      known, "item_no",
+                      "no line item in deliverables.csv has this table, item number and "
+                      "subprogramme: a timing mark needs its item")
     from .source import roman_to_int
     for figure, number, line in zip(tables["figures"]["figure"], tables["figures"]["number"],
                                     tables["figures"].attrs["lines"]):

@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import charts, indicators
 from .edition import Edition
-from .views import BODY_NAMES, gap_text, item_source, subcategory_labels
+from .views import BODY_NAMES, gap_text, item_source, subcategory_labels, timing_text
 
 
 def by_kind(frame: pd.DataFrame, cells: pd.Series, labels: dict[str, str]) -> pd.DataFrame:
@@ -55,13 +55,16 @@ def share_chart(counts: pd.DataFrame, edition: Edition, labels: dict[str, str],
                         reference=100, annotate="note", name=f"overview_items_in_full_{year}")
 
 
-def shortfalls_table(shortfalls: pd.DataFrame, edition: Edition, labels: dict[str, str]
-                     ) -> pd.DataFrame:
+def shortfalls_table(shortfalls: pd.DataFrame, edition: Edition, labels: dict[str, str],
+                     timing: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every material shortfall of the programme (``shortfalls``:
     :func:`budgetbook.indicators.shortfalls` of all line items), largest share first, each
-    in its own unit."""
+    in its own unit; with ``timing`` (deliverable_timing.csv), what the text marks about an
+    item's timing (cyclical, ad hoc, one event)."""
     plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
     s = shortfalls
+    marks = ({} if timing is None else
+             {(r["table"], r["item_no"]): timing_text(r) for _, r in timing.iterrows()})
     return pd.DataFrame({
         "subprogramme": s["subprogramme"].map(labels),
         "subcategory": subcategory_labels(s), "item": s["item_no"].astype(str) + ". "
@@ -69,6 +72,7 @@ def shortfalls_table(shortfalls: pd.DataFrame, edition: Edition, labels: dict[st
         "gap": [gap_text(g, share) for g, share in zip(s["gap"], s["gap_share"])],
         "source": [item_source(t, n) for t, n in zip(s["table"], s["item_no"])],
         "line in data/raw": s["raw_line"],
+        "marked in the text": [marks.get(k, "—") for k in zip(s["table"], s["item_no"])],
     }).reset_index(drop=True)
 
 

@@ -68,8 +68,11 @@ def paragraph(sentence: str, css: str | None = None) -> Note:
     return Note(f'<div class="admonition {css}">{body}</div>' if css else body, sentence)
 
 
-def table(df: pd.DataFrame) -> Note:
-    """A DataFrame as a page table: full cell text, no index, every value escaped."""
+def table(df: pd.DataFrame, empty: str | None = None) -> Note:
+    """A DataFrame as a page table: full cell text, no index, every value escaped. With
+    ``empty``, a frame without rows shows that sentence instead of a bare header."""
+    if empty is not None and df.empty:
+        return paragraph(empty)
     shown = df.astype(object).where(df.notna(), "")  # a missing value shows as an empty cell
     shown.columns.name = None
     with pd.option_context("display.max_colwidth", None, "display.width", 200,

@@ -31,6 +31,8 @@ ISSUE_CATEGORIES = [
     "inconsistent_wording", "merged_cells", "possible_misprint", "missing_category",
     "odd_numbering", "figure_values_not_stated", "status_without_target",
 ]
+# What the text marks about a deliverable's timing (deliverable_timing.csv, column timing).
+TIMING_KINDS = ["cyclical", "ad_hoc", "event_bound"]
 # How a paragraph qualifies a number it states (stated_numbers.csv, column qualifier).
 QUALIFIERS = ["exact", "more_than", "about", "at_least", "less_than", "up_to"]
 # What a number in a paragraph is when it counts nothing (paragraph_numbers_not_counts.csv).
@@ -168,6 +170,33 @@ def resources(edition) -> dict[str, dict]:
                 _s("item_zh", "Item label, verbatim from the source"),
                 _s("item_en", "Item label in English (faithful translation)"),
                 *_measures(edition),
+            ],
+            "primaryKey": ["table", "item_no"],
+        },
+        "deliverable_timing": {
+            "title": "Line items the text marks as recurring, ad hoc or tied to one event",
+            "description": (
+                "A deliverable line item whose own wording, or a paragraph, says it "
+                "recurs on a cycle, serves an ad hoc body or prepares one dated event, so "
+                "that a change between years may follow that cycle or event rather than a "
+                "trend. Only what the text says: an item the text does not mark has no row."),
+            "fields": [
+                _TABLE,
+                _i("item_no", "Item number as printed in the table (a row of "
+                              "deliverables.csv)", minimum=1),
+                _sp(),
+                _s("timing", "What the text marks: 'cyclical' (it names a cycle, e.g. "
+                             "两年期审查, biennial review); 'ad_hoc' (it serves a body the text "
+                             "calls ad hoc, 特设: set up for one task); 'event_bound' (it "
+                             "prepares or follows up one dated event the text names)",
+                   enum=TIMING_KINDS),
+                _s("paragraph", f"Paragraph that says so, e.g. {sec}.128; blank when it is "
+                                f"the item's own wording", required=False,
+                   pattern=PARAGRAPH_PATTERN),
+                _i("raw_line", "Line of data/raw holding the words that say so (the item's "
+                               "own line when paragraph is blank)", minimum=1),
+                _s("evidence_zh", "Those words, verbatim: they stand exactly once on raw_line"),
+                _s("note_en", "What the text says, in short English"),
             ],
             "primaryKey": ["table", "item_no"],
         },
@@ -410,7 +439,8 @@ def resources(edition) -> dict[str, dict]:
     return res
 
 
-RESOURCE_NAMES = ["edition", "subprogrammes", "deliverables", "deliverable_totals",
+RESOURCE_NAMES = ["edition", "subprogrammes", "deliverables", "deliverable_timing",
+                  "deliverable_totals",
                   "deliverables_narrative", "results", "performance_measures", "figures",
                   "targets", "mandates", "stated_numbers", "paragraph_numbers_not_counts",
                   "source_issues"]

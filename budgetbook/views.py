@@ -494,14 +494,42 @@ def item_source(table, item_no) -> str:
 NO_EXPLANATION = "no explanation given in the source"
 
 
+TIMING_NAMES = {"cyclical": "cyclical", "ad_hoc": "ad hoc body",
+                "event_bound": "tied to one event"}
+
+
+def timing_text(row) -> str:
+    """A timing mark (a row of deliverable_timing.csv) as a reader sees it:
+    'tied to one event: <what the text says> (line 1575)'."""
+    return f"{TIMING_NAMES[row['timing']]}: {row['note_en']} (line {row['raw_line']})"
+
+
+def timing_table(items: pd.DataFrame, timing: pd.DataFrame, edition: Edition) -> pd.DataFrame:
+    """The items the text marks as cyclical, ad hoc or tied to one event (``timing``: a
+    subprogramme's rows of deliverable_timing.csv; ``items``: its line items), with their
+    four measures, so a change between years is read against the cycle, not as a trend."""
+    keys = ["table", "item_no", "subprogramme"]
+    marked = timing.merge(items[keys + ["item_en", *edition.measures]], on=keys, how="inner")
+    out = pd.DataFrame({
+        "item": [f"{n}. {e}" for n, e in zip(marked["item_no"], marked["item_en"])],
+        "source": [item_source(t, n) for t, n in zip(marked["table"], marked["item_no"])],
+        **{edition.measure_labels[m]: marked[m] for m in edition.measures},
+        "what the text marks": [timing_text(r) for _, r in marked.iterrows()],
+    })
+    return out.reset_index(drop=True)
+
+
 def exceptions_table(item_delivery: pd.DataFrame, item_change: pd.DataFrame,
-                     edition: Edition) -> pd.DataFrame:
+                     edition: Edition, timing: pd.DataFrame | None = None) -> pd.DataFrame:
     """The line items an evaluator asks about, each in its own unit: material shortfalls
     (ranked by the share of the plan not delivered, then by the gap), items delivered
     without a plan, and items new to or dropped from the budget year's plan.
     ``item_delivery`` is :func:`budgetbook.indicators.delivery_rate` of the items and
     ``item_change`` :func:`budgetbook.indicators.plan_change` of the items from the
-    current year's plan to the budget year's."""
+    current year's plan to the budget year's. With ``timing`` (deliverable_timing.csv), an
+    item the text marks as cyclical, ad hoc or tied to one event says so."""
+    marks = ({} if timing is None else
+             {(r["table"], r["item_no"]): timing_text(r) for _, r in timing.iterrows()})
     plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
     current, budget = edition.measure("current_plan"), edition.measure("budget_plan")
     y, y0, y1 = edition.performance_year, edition.current_year, edition.budget_year
@@ -513,7 +541,8 @@ def exceptions_table(item_delivery: pd.DataFrame, item_change: pd.DataFrame,
                      "item": f"{r['item_no']}. {r['item_en']}", "numbers": what, "gap": gap,
                      "source": item_source(r["table"], r["item_no"]),
                      "line in data/raw": r["raw_line"],
-                     "explanation": NO_EXPLANATION})
+                     "explanation": NO_EXPLANATION,
+                     "marked in the text": marks.get((r["table"], r["item_no"]), "—")})
     for _, r in short.iterrows():
         add(f"delivered below {indicators.MATERIAL_DELIVERY:.0%} of the {y} plan", r,
             f"{r[actual]} of {r[plan]}", gap_text(r["gap"], r["gap_share"]))
@@ -524,7 +553,8 @@ def exceptions_table(item_delivery: pd.DataFrame, item_change: pd.DataFrame,
         for _, r in item_change[item_change["change_note"] == note].iterrows():
             add(kind, r, f"{y0} plan {r[current]} → {y1} plan {r[budget]}", "")
     return pd.DataFrame(rows, columns=["exception", "subcategory", "item", "numbers", "gap",
-                                       "source", "line in data/raw", "explanation"])
+                                       "source", "line in data/raw", "explanation",
+                                       "marked in the text"])
 
 
 # ---- the results register ---------------------------------------------------------

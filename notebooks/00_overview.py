@@ -127,7 +127,8 @@ shortfalls = indicators.shortfalls(item_delivery, plan=plan, actual=actual)
 glue("material_share", render.text(f"{indicators.MATERIAL_DELIVERY:.0%}"), display=False)
 glue("shortfalls_finding", views.shortfalls_finding(shortfalls, item_counts, labels),
      display=False)
-shortfalls_table = overview.shortfalls_table(shortfalls, edition, labels)
+shortfalls_table = overview.shortfalls_table(shortfalls, edition, labels,
+                                             tables["deliverable_timing"])
 render.table(shortfalls_table)
 
 # %% [markdown]

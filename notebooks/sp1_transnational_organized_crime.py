@@ -148,8 +148,19 @@ glue("delivery_finding",
      views.delivery_finding(indicators.delivery_summary(delivery),
                             indicators.delivery_summary(item_delivery), len(material), edition),
      display=False)
-exceptions = views.exceptions_table(item_delivery, item_change, edition)
+timing = tables["deliverable_timing"][tables["deliverable_timing"]["subprogramme"] == sp]
+exceptions = views.exceptions_table(item_delivery, item_change, edition, timing)
 render.table(exceptions)
+
+# %% [markdown]
+# Items the text itself marks as **cyclical**, serving an **ad hoc body**, or **tied to one
+# event** (from `deliverable_timing.csv`): a change between years in these follows the
+# cycle or the event, so the book does not read it as a trend. Only what the text says is
+# marked.
+
+# %% tags=["hide-input"]
+render.table(views.timing_table(items, timing, edition),
+             empty="The text marks no line item of this chapter in these ways.")
 
 # %% [markdown]
 # ### Narrative deliverables (categories C to E)

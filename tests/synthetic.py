@@ -112,7 +112,7 @@ def make_synthetic(directory: Path) -> Path:
     for name, rows in [("deliverables", deliverables), ("deliverable_totals", totals),
                        ("deliverables_narrative", narrative), ("results", results),
                        ("figures", figures), ("performance_measures", measures),
-                       ("targets", targets), ("mandates", mandates), ("stated_numbers", []),
+                       ("targets", targets), ("mandates", mandates), ("stated_numbers", []), ("deliverable_timing", []),
                        ("paragraph_numbers_not_counts", []), ("source_issues", [])]:
         _write(directory, name, rows)
     return directory

@@ -221,6 +221,20 @@ def test_printed_total_without_items_is_refused(data_copy):
     assert err.value.column == "subcategory_zh" and "needs its items" in str(err.value)
 
 
+def test_timing_mark_of_an_item_that_does_not_exist_is_refused(data_copy):
+    """A timing mark names its item; one pointing at no item would tag nothing silently."""
+    _set(data_copy / "deliverable_timing.csv", 2, "item_no", "99")
+    with pytest.raises(DataError, match=r"deliverable_timing\.csv, line 2, column 'item_no': "
+                                        r"no line item in deliverables\.csv has this table"):
+        load_all(data_copy)
+
+
+def test_timing_mark_of_an_unknown_kind_is_refused(data_copy):
+    _set(data_copy / "deliverable_timing.csv", 3, "timing", "one-off")
+    with pytest.raises(DataError, match=r"deliverable_timing\.csv, line 3, column 'timing'"):
+        load("deliverable_timing", data_copy)
+
+
 def test_result_measure_naming_an_unknown_figure_is_refused(data_copy):
     path = data_copy / "results.csv"
     _set(path, 2, "measure", "Figure 16.XL")

@@ -46,7 +46,8 @@ def nb(tables):
         totals, totals[current_plan].astype(str) + " → " + totals[budget_plan].astype(str),
         labels)
     shortfalls = indicators.shortfalls(item_delivery, plan=plan, actual=actual)
-    shortfalls_table = overview.shortfalls_table(shortfalls, edition, labels)
+    shortfalls_table = overview.shortfalls_table(shortfalls, edition, labels,
+                                                 tables["deliverable_timing"])
     verdicts = indicators.result_verdicts(indicators.target_attainment(tables["targets"]))
     verdict_table = overview.verdict_table(verdicts, labels)
     yield SimpleNamespace(
@@ -219,7 +220,10 @@ def test_shortfalls_table_lists_every_material_shortfall_ranked(tables, nb):
     material = d[(plan > 0) & (10 * actual < 9 * plan)]
     t = nb.shortfalls_table
     assert list(t.columns) == ["subprogramme", "subcategory", "item", "delivered", "gap",
-                               "source", "line in data/raw"]
+                               "source", "line in data/raw", "marked in the text"]
+    marked = dict(zip(t["source"], t["marked in the text"]))
+    assert marked["Table 16.4, item 2"].startswith("ad hoc body: ")  # the Ad Hoc Committee
+    assert marked["Table 16.6, item 2"] == "—"  # the text marks nothing about it
     assert sorted(t["source"]) == sorted(
         "Table " + material["table"] + ", item " + material["item_no"].astype(str))
     # the repeated block is not listed a second time

@@ -86,6 +86,24 @@ def test_each_deliverable_row_stands_on_its_line_in_its_table():
     assert not problems, problems
 
 
+def test_each_timing_mark_stands_in_the_words_it_cites():
+    """A timing mark quotes the words that make it: exactly once on its raw_line, which is
+    the item's own line when no paragraph is cited, and a line of that paragraph when one is."""
+    lines = source.raw_lines()
+    items = load("deliverables").set_index(["table", "item_no"])
+    problems = []
+    for _, row in load("deliverable_timing").iterrows():
+        line = lines[row["raw_line"] - 1]
+        if line.count(row["evidence_zh"]) != 1:
+            problems.append((row["table"], row["item_no"], "evidence not once on its line"))
+        if pd.isna(row["paragraph"]):
+            if items.loc[(row["table"], row["item_no"]), "raw_line"] != row["raw_line"]:
+                problems.append((row["table"], row["item_no"], "not the item's own line"))
+        elif line not in source.paragraph(row["paragraph"], lines).split("\n"):
+            problems.append((row["table"], row["item_no"], f"not in {row['paragraph']}"))
+    assert not problems, problems
+
+
 def test_each_printed_total_stands_on_its_subcategory_line():
     """Each printed total stands on exactly the line its raw_line records: the only line of
     its table whose first cell is the subcategory label, with the four totals."""

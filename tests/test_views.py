@@ -686,7 +686,44 @@ def test_exceptions_of_a_chapter_without_any(tables):
     df = _exceptions(tables, "sp5")
     assert df.empty
     assert list(df.columns) == ["exception", "subcategory", "item", "numbers", "gap",
-                                "source", "line in data/raw", "explanation"]
+                                "source", "line in data/raw", "explanation",
+                                "marked in the text"]
+
+
+def _timing(tables, sp):
+    t = tables["deliverable_timing"]
+    return t[t["subprogramme"] == sp]
+
+
+def test_exceptions_say_what_the_text_marks_about_an_items_timing(tables):
+    """The Crime Congress's preparatory meetings are new in the 2025 plan because the
+    Congress is in 2026 (16.128): the exception says so, and an unmarked item says '—'."""
+    f = frames(tables, "sp9c1")
+    df = views.exceptions_table(item_delivery_of(f), item_change_of(f), f.edition,
+                                _timing(tables, "sp9c1"))
+    marks = dict(zip(df["source"] + " | " + df["exception"], df["marked in the text"]))
+    assert marks["Table 16.22, item 16 | new in the 2025 plan"].startswith(
+        "tied to one event: Paragraph 16.128")
+    assert marks["Table 16.22, item 15 | " + SHORTFALL].startswith("ad hoc body: ")
+    unmarked = set(_timing(tables, "sp9c1")["item_no"])
+    others = df[~df["source"].str.rsplit(" ", n=1).str[1].astype(int).isin(unmarked)]
+    assert len(others) > 0 and set(others["marked in the text"]) == {"—"}
+
+
+def test_timing_table_lists_each_marked_item_with_its_four_measures(tables, edition):
+    f = frames(tables, "sp4")
+    df = views.timing_table(f.items, _timing(tables, "sp4"), edition)
+    assert len(df) == 1
+    row = df.iloc[0]
+    assert row["source"] == "Table 16.12, item 5"
+    assert row["what the text marks"].startswith("cyclical: ") and "biennial" in row[
+        "what the text marks"]
+    item = f.items[f.items["item_no"] == 5].iloc[0]
+    assert [row[edition.measure_labels[m]] for m in edition.measures] == [
+        item[m] for m in edition.measures]
+    empty = views.timing_table(frames(tables, "sp5").items, _timing(tables, "sp5"), edition)
+    assert empty.empty
+    assert render.table(empty, empty="none marked").text == "none marked"
 
 
 def test_plan_vs_actual_withholds_the_percentage_from_a_small_base(tables, edition):
