@@ -301,6 +301,11 @@ def resources(edition) -> dict[str, dict]:
                    required=False, minimum=0),
                 _s("status_stated", "What the text says of the target; blank when it says nothing",
                    required=False, enum=["exceeded", "met", "not_met"]),
+                _s("reason_zh", "The reason the paragraph gives for the status, verbatim "
+                                "(e.g. the sentence starting 由于, 'because'); blank when it "
+                                "gives none", required=False),
+                _s("reason_en", "That reason in English (faithful translation); blank when "
+                                "the paragraph gives none", required=False),
             ],
             "primaryKey": ["paragraph", "indicator_zh"],
         },

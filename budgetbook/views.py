@@ -564,7 +564,8 @@ def results_register(verdicts: pd.DataFrame, figures: pd.DataFrame, edition: Edi
     """One row per statement of a result's performance (``verdicts``: a subprogramme's rows
     of :func:`budgetbook.indicators.result_verdicts`): its measure and whether the measure
     is cumulative or annual, the actual, the target, the gap (in percentage points for
-    percentages), the stated status and the verdict on it. With ``results`` (results.csv),
+    percentages), the stated status, the verdict on it, and the reason the text gives for
+    a target not met ('none given' where it gives none). With ``results`` (results.csv),
     a statement without a figure names its result's measure (e.g. a text table)."""
     basis = dict(zip(figures["figure"], figures["basis"]))
     v = verdicts
@@ -591,6 +592,10 @@ def results_register(verdicts: pd.DataFrame, figures: pd.DataFrame, edition: Edi
         "gap (actual − target)": [gap(g, u) for g, u in zip(v["gap"], v["unit"])],
         "status stated": v["status_stated"].fillna("(none)"),
         "verdict": v["verdict"],
+        "reason given in the text": [
+            r if isinstance(r, str) else
+            ("none given" if "not_met" in {x for x in (s, c) if isinstance(x, str)} else "—")
+            for r, s, c in zip(v["reason_en"], v["status_stated"], v["status_computed"])],
     }).reset_index(drop=True)
 
 

@@ -161,7 +161,24 @@ def test_each_target_number_appears_in_its_cited_paragraph():
             problems.append((row["paragraph"], "target", row["target"]))
         if row["indicator_zh"] not in text:
             problems.append((row["paragraph"], "indicator", row["indicator_zh"]))
+        if pd.notna(row["reason_zh"]) and row["reason_zh"] not in text:
+            problems.append((row["paragraph"], "reason", row["reason_zh"]))
     assert not problems, problems
+
+
+def test_every_reason_the_paragraphs_give_for_a_missed_target_is_recorded():
+    """A paragraph that says why a target was not met (由于 ..., 'because ...') has that
+    reason in targets.csv, on the row it explains (a status of not met), and no other row
+    has one: the register can then say 'none given' with confidence."""
+    targets = load("targets")
+    with_reason = targets[targets["reason_zh"].notna()]
+    assert (with_reason["status_stated"] == "not_met").all()
+    assert with_reason["reason_en"].notna().all()
+    for paragraph in targets[targets["status_stated"] == "not_met"]["paragraph"].unique():
+        text = source.paragraph(paragraph)
+        stated = set(with_reason[with_reason["paragraph"] == paragraph]["reason_zh"])
+        because = {s + "。" for s in text.replace("\n", "").split("。") if "由于" in s}
+        assert because == stated, paragraph
 
 
 def _in_columns(title, listed):

@@ -273,13 +273,31 @@ def test_results_register_columns_and_one_row_per_statement(tables, edition):
     df = views.results_register(f.verdicts, tables["figures"], edition)
     assert list(df.columns) == ["result", "paragraph", "indicator", "measure", "basis", "year",
                                 "actual", "target", "gap (actual − target)", "status stated",
-                                "verdict"]
+                                "verdict", "reason given in the text"]
     assert len(df) == len(f.verdicts) == int((tables["targets"]["subprogramme"] == "sp1").sum())
     assert set(df["year"]) == {edition.performance_year}
     # the basis is the figure's (cumulative or annual), as figures.csv records it
     figs = tables["figures"].set_index("figure")["basis"]
     for measure, basis in zip(df["measure"], df["basis"]):
         assert basis == figs[measure.removeprefix("Figure ")]
+
+
+def test_results_register_gives_the_texts_reason_for_a_missed_target(tables, edition):
+    """16.113 says why the households target was missed; a target met needs no reason."""
+    df = views.results_register(frames(tables, "sp8").verdicts, tables["figures"], edition)
+    missed = df[df["indicator"] == "Households benefiting from alternative development support"]
+    assert missed["reason given in the text"].tolist() == [
+        tables["targets"].set_index("paragraph").loc["16.113"].dropna(subset=["reason_en"])
+        ["reason_en"].iloc[0]]
+    assert "ban on employing female workers" in missed["reason given in the text"].iloc[0]
+    met = df[df["status stated"] == "exceeded"]
+    assert len(met) > 0 and set(met["reason given in the text"]) == {"—"}
+    # a missed target whose paragraph gives no reason says so, not a blank
+    v = frames(tables, "sp8").verdicts.copy()
+    v["reason_en"] = pd.NA
+    again = views.results_register(v, tables["figures"], edition)
+    assert again[again["status stated"] == "not_met"]["reason given in the text"].tolist() == [
+        "none given"]
 
 
 def _verdict(tables, paragraph, indicator_start=""):
