@@ -471,6 +471,27 @@ def target_finding(verdicts: pd.DataFrame) -> Note:
                        f"target: " + "; ".join(parts) + ".")
 
 
+def missed_targets_finding(verdicts: pd.DataFrame, labels: dict[str, str]) -> Note:
+    """The missed-targets line: each statement whose numbers or stated status say the target
+    was not met (``verdicts``: :func:`budgetbook.indicators.result_verdicts`), with its
+    numbers, where it stands and the reason the text gives ('no reason given' otherwise)."""
+    v = verdicts
+    missed = v[(v["status_computed"] == "not_met").fillna(False)
+               | (v["status_stated"] == "not_met").fillna(False)]
+    if missed.empty:
+        return render_text("no target was missed, by the numbers or by the text's account.")
+    parts = []
+    for _, r in missed.iterrows():
+        why = (f"the text says: “{r['reason_en'].rstrip('.')}”"
+               if isinstance(r["reason_en"], str) else "the text gives no reason")
+        parts.append(f"{r['indicator_en']}: {number(r['actual'], r['unit'])} against a "
+                     f"target of {number(r['target'])} ({labels[r['subprogramme']]}, "
+                     f"paragraph {r['paragraph']}); {why}")
+    n = len(missed)
+    return render_text(f"{n} target{'s were' if n != 1 else ' was'} not met. "
+                       + ". ".join(parts) + ".")
+
+
 def audit_finding(findings: pd.DataFrame) -> Note:
     """The source-audit line: how many listed findings concern the chapter."""
     n = len(findings)

@@ -41,6 +41,7 @@ views.edition_line(edition)
 # - **Delivery** in {glue:text}`performance_year`: {glue:text}`items_finding`
 # - **Shortfalls**: {glue:text}`shortfalls_finding`
 # - **Targets**: {glue:text}`verdicts_finding`
+# - **Missed targets**: {glue:text}`missed_finding`
 #
 # Units differ between subcategories (documents, three-hour meetings, projects, days), so
 # the programme is compared in counts of line items and unit by unit, never in sums across
@@ -142,6 +143,7 @@ render.table(shortfalls_table)
 verdicts = indicators.result_verdicts(indicators.target_attainment(tables["targets"]),
                                       tables["results"])
 glue("verdicts_finding", views.target_finding(verdicts), display=False)
+glue("missed_finding", views.missed_targets_finding(verdicts, labels), display=False)
 attainment = overview.verdict_table(verdicts, labels)
 render.table(attainment)
 

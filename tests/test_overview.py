@@ -288,3 +288,20 @@ def test_mandates_table_and_chart_count_every_listed_mandate(tables, nb):
     assert "most" not in chart.title  # a count of mandates is not a finding
     assert chart.data["mandates"].tolist() == sorted(chart.data["mandates"], reverse=True)
     chart.close()
+
+
+def test_missed_targets_line_names_each_miss_with_its_numbers_and_the_texts_reason(tables):
+    """The overview's answer to 'which targets were missed, and why': every statement below
+    its target, recomputed here from targets.csv, with the reason its paragraph states."""
+    t = tables["targets"]
+    missed = t[(t["actual"] < t["target"]).fillna(False) | (t["status_stated"] == "not_met")]
+    v = indicators.result_verdicts(indicators.target_attainment(t), tables["results"])
+    text = views.missed_targets_finding(v, views.chapter_labels(tables)).text
+    assert text.startswith(f"{len(missed)} targets were not met. ")
+    for _, r in missed.iterrows():
+        assert f"{r['indicator_en']}: {r['actual']:,.0f} " in text
+        assert f"paragraph {r['paragraph']})" in text
+        assert r["reason_en"].rstrip(".") in text
+    none = v[v["status_computed"] != "not_met"].assign(status_stated="met")
+    assert views.missed_targets_finding(none, views.chapter_labels(tables)).text == (
+        "no target was missed, by the numbers or by the text's account.")
