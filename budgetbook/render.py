@@ -68,9 +68,19 @@ def paragraph(sentence: str, css: str | None = None) -> Note:
     return Note(f'<div class="admonition {css}">{body}</div>' if css else body, sentence)
 
 
-def table(df: pd.DataFrame, empty: str | None = None) -> Note:
-    """A DataFrame as a page table: full cell text, no index, every value escaped. With
-    ``empty``, a frame without rows shows that sentence instead of a bare header."""
+def table(df: pd.DataFrame, empty: str | None = None, *, name: str | None = None,
+          group: str | None = None, collapse: str | None = None) -> Note:
+    """A DataFrame as a page table: full cell text, no index, every value escaped.
+
+    ``empty``: a frame without rows shows that sentence instead of a bare header.
+    ``name``: the table offers its numbers as ``<name>.csv`` (every column, every row), a
+    link that works from the static site with no server (a data URL).
+    ``group``: a column whose value heads each run of rows, once, instead of repeating
+    down the column. A column holding one value on every row (of three or more) is stated
+    once above the table. ``collapse``: the table sits closed under that summary line; it
+    stays in the HTML, so the site's search and the browser's find still reach it.
+    Tables of ten rows or more, ungrouped, can be sorted and filtered in the page
+    (``budgetbook/static/budgetbook.js``; nothing is fetched)."""
     if empty is not None and df.empty:
         return paragraph(empty)
     shown = df.astype(object).where(df.notna(), "")  # a missing value shows as an empty cell
@@ -78,9 +88,45 @@ def table(df: pd.DataFrame, empty: str | None = None) -> Note:
     with pd.option_context("display.max_colwidth", None, "display.width", 200,
                            "display.max_rows", None, "display.max_columns", None):
         text_ = shown.to_string(index=False)
-    html_ = shown.to_html(index=False, escape=True, border=0,
-                          classes="budgetbook-table table")
-    return Note(f'<div class="budgetbook-table-wrap">{html_}</div>', text_, df)
+    columns = [c for c in shown.columns if c != group]
+    constant = [c for c in columns if len(shown) >= 3 and shown[c].nunique() == 1
+                and shown[c].iloc[0] != ""] if len(columns) > 2 else []
+    columns = [c for c in columns if c not in constant]
+    numeric = {c for c in columns if pd.api.types.is_numeric_dtype(df[c])}
+
+    def cell(tag, value, col, extra=""):
+        css = ' class="num"' if col in numeric else ""
+        return f"<{tag}{css}{extra}>{escape(value)}</{tag}>"
+    head = "".join(cell("th", c, c, ' scope="col"') for c in columns)
+    body, current = [], object()
+    for _, row in shown.iterrows():
+        if group is not None and row[group] != current:
+            current = row[group]
+            body.append(f'<tr class="budgetbook-group"><th scope="rowgroup" '
+                        f'colspan="{len(columns)}">{escape(current)}</th></tr>')
+        body.append("<tr>" + "".join(cell("td", row[c], c) for c in columns) + "</tr>")
+    sortable = group is None and len(shown) >= 10
+    html_ = (f'<table class="budgetbook-table table"'
+             f'{" data-sortable" if sortable else ""}><thead><tr>{head}</tr></thead>'
+             f'<tbody>{"".join(body)}</tbody></table>')
+    above = "".join(f'<p class="budgetbook-constant"><strong>{escape(c)}</strong> (every '
+                    f'row): {escape(shown[c].iloc[0])}</p>' for c in constant)
+    below = download(df, name) if name else ""
+    block = f'{above}<div class="budgetbook-table-wrap">{html_}</div>{below}'
+    if collapse:
+        block = (f'<details class="budgetbook-collapse"><summary>{escape(collapse)}</summary>'
+                 f'{block}</details>')
+    return Note(block, text_, df)
+
+
+def download(df: pd.DataFrame, name: str) -> str:
+    """A link offering ``df`` as ``<name>.csv`` from the page itself (a data URL, so it works
+    from the static site, offline, with no server)."""
+    from urllib.parse import quote
+    csv = df.to_csv(index=False, lineterminator="\n")
+    return (f'<p class="budgetbook-download"><a download="{escape(name)}.csv" '
+            f'href="data:text/csv;charset=utf-8,{quote(csv)}">Download {escape(name)}.csv'
+            f'</a> ({len(df)} row{"s" if len(df) != 1 else ""})</p>')
 
 
 def join(notes: list[Note]) -> Note:

@@ -358,9 +358,10 @@ def _on_html_page_context(app, pagename, templatename, context, doctree):
 
 
 def _add_static(app):
-    """The book's own CSS (budgetbook/static/budgetbook.css), shipped with the package."""
+    """The book's own CSS and script (budgetbook/static/), shipped with the package."""
     app.config.html_static_path.append(str(Path(__file__).parent / "static"))
     app.add_css_file("budgetbook.css")
+    app.add_js_file("budgetbook.js")
 
 
 def setup(app):

@@ -95,10 +95,13 @@ def chapter_findings(findings: pd.DataFrame) -> Note:
                     for r in findings.itertuples())
     text = "\n".join(f"{r.issue_id} ({r.location}): {r.description_en}"
                      for r in findings.itertuples())
-    return Note(f'<div class="admonition warning"><p class="admonition-title">Source audit: '
-                f'{len(findings)} finding(s) in this chapter</p><ul>{items}</ul>'
+    n = len(findings)
+    # Closed by default (the count is in "At a glance"); still in the HTML for search.
+    return Note(f'<details class="admonition warning budgetbook-collapse"><summary>Source '
+                f'audit: {n} finding{"s" if n != 1 else ""} in this chapter (show)</summary>'
+                f'<ul>{items}</ul>'
                 f'<p>All findings: <a href="../book/source_audit.html">Source audit</a>.</p>'
-                f'</div>', "Source audit findings:\n" + text)
+                f'</details>', "Source audit findings:\n" + text)
 
 
 # ---- deliverables -----------------------------------------------------------------
@@ -108,29 +111,38 @@ def subcategory_labels(frame: pd.DataFrame) -> pd.Series:
     return frame["category"] + ". " + frame["subcategory_en"]
 
 
-def deliverables_table(items: pd.DataFrame, check: pd.DataFrame, edition: Edition
-                       ) -> pd.DataFrame:
-    """Every item, then per subcategory the printed total and the recomputed one (``check``
-    is :func:`budgetbook.indicators.recomputed_totals` of these items)."""
+def deliverables_table(items: pd.DataFrame, edition: Edition) -> pd.DataFrame:
+    """Every line item with its four measures, under its subcategory (a column the page
+    shows once per run of rows), and which measures the source printed as '—' (nil)."""
     headings = edition.measure_labels
-    rows = []
-    for _, total in check.iterrows():
-        sub = items[items["subcategory_zh"] == total["subcategory_zh"]]
-        for _, it in sub.iterrows():
-            rows.append({"category": it["category"], "subcategory": it["subcategory_en"],
-                         "item": f"{it['item_no']}. {it['item_en']}",
-                         **{headings[m]: it[m] for m in edition.measures},
-                         "printed as —": "" if pd.isna(it["nil_in_source"]) else
-                         ", ".join(headings[m] for m in it["nil_in_source"].split(";"))})
-        for kind in ("printed", "recomputed"):
-            rows.append({"category": total["category"], "subcategory": total["subcategory_en"],
-                         "item": f"Total ({kind})",
-                         **{headings[m]: total[f"{kind}_{m}"] for m in edition.measures},
-                         "printed as —": ""})
-    out = pd.DataFrame(rows)
-    if not out.empty:
-        out.attrs["source"] = f"Table {items['table'].iloc[0]}" if len(items) else "Table "
+    out = pd.DataFrame({
+        "subcategory": subcategory_labels(items),
+        "item": [f"{n}. {e}" for n, e in zip(items["item_no"], items["item_en"])],
+        **{headings[m]: items[m] for m in edition.measures},
+        "printed as —": ["" if pd.isna(nil) else ", ".join(headings[m] for m in nil.split(";"))
+                         for nil in items["nil_in_source"]],
+    }).reset_index(drop=True)
+    out.attrs["source"] = f"Table {items['table'].iloc[0]}" if len(items) else "Table "
     return out
+
+
+def deliverables_summary(check: pd.DataFrame, edition: Edition) -> pd.DataFrame:
+    """One line per subcategory: its four totals recomputed from the items (``check``:
+    :func:`budgetbook.indicators.recomputed_totals`), and the printed total only where it
+    differs ('✓ as printed' where all four agree)."""
+    headings = edition.measure_labels
+
+    def printed(row):
+        if row["matches"]:
+            return "✓ as printed"
+        return "differs: printed " + ", ".join(
+            f"{headings[m]} {row[f'printed_{m}']}" for m in edition.measures
+            if row[f"printed_{m}"] != row[f"recomputed_{m}"])
+    return pd.DataFrame({
+        "subcategory": subcategory_labels(check),
+        **{headings[m]: check[f"recomputed_{m}"] for m in edition.measures},
+        "printed total": [printed(r) for _, r in check.iterrows()],
+    }).reset_index(drop=True)
 
 
 def totals_check(check: pd.DataFrame, edition: Edition) -> pd.DataFrame:

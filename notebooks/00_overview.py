@@ -51,29 +51,6 @@ views.edition_line(edition)
 views.chapter_findings(tables["source_issues"][tables["source_issues"]["subprogramme"] == sp])
 
 # %% [markdown]
-# ## Deliverables shared across the programme
-
-# %% tags=["hide-input"]
-# The programme-wide rows: line items, and the totals the source prints per subcategory.
-items = tables["deliverables"][tables["deliverables"]["subprogramme"] == sp]
-printed = tables["deliverable_totals"][tables["deliverable_totals"]["subprogramme"] == sp]
-check = indicators.recomputed_totals(items, printed, edition.measures)
-deliverables = views.deliverables_table(items, check, edition)
-render.table(deliverables)
-
-# %% tags=["hide-input"]
-views.totals_summary(check, tables["source_issues"], edition)
-
-# %% tags=["hide-input"]
-measures = views.measures_chart(indicators.item_totals(items, printed, edition.measures),
-                                edition, views.subprogramme_label(tables, sp), sp)
-measures
-
-# %% tags=["hide-input"]
-narrative = tables["deliverables_narrative"]
-render.table(views.narrative_table(narrative[narrative["subprogramme"] == sp]))
-
-# %% [markdown]
 # ## Delivery, unit by unit
 #
 # A line item is **delivered in full** when its {glue:text}`performance_year` actual is at
@@ -101,7 +78,7 @@ totals = indicators.item_totals(all_items, indicators.without_duplicates(
     tables["deliverable_totals"], tables["source_issues"]), edition.measures)
 delivery_by_kind = overview.by_kind(
     totals, totals[actual].astype(str) + " of " + totals[plan].astype(str), labels)
-render.table(delivery_by_kind)
+render.table(delivery_by_kind, name=f"delivery_by_kind_{edition.performance_year}")
 
 # %% [markdown]
 # ## Plans, unit by unit
@@ -115,7 +92,8 @@ glue("current_year", edition.current_year, display=False)
 glue("budget_year", edition.budget_year, display=False)
 plans_by_kind = overview.by_kind(
     totals, totals[current_plan].astype(str) + " → " + totals[budget_plan].astype(str), labels)
-render.table(plans_by_kind)
+render.table(plans_by_kind,
+             name=f"plans_by_kind_{edition.current_year}_to_{edition.budget_year}")
 
 # %% [markdown]
 # ## Material shortfalls across the programme
@@ -130,7 +108,7 @@ glue("shortfalls_finding", views.shortfalls_finding(shortfalls, item_counts, lab
      display=False)
 shortfalls_table = overview.shortfalls_table(shortfalls, edition, labels,
                                              tables["deliverable_timing"])
-render.table(shortfalls_table)
+render.table(shortfalls_table, name=f"material_shortfalls_{edition.performance_year}")
 
 # %% [markdown]
 # ## Targets: verdicts on the stated status
@@ -145,7 +123,7 @@ verdicts = indicators.result_verdicts(indicators.target_attainment(tables["targe
 glue("verdicts_finding", views.target_finding(verdicts), display=False)
 glue("missed_finding", views.missed_targets_finding(verdicts, labels), display=False)
 attainment = overview.verdict_table(verdicts, labels)
-render.table(attainment)
+render.table(attainment, name=f"target_verdicts_{edition.performance_year}")
 
 # %% [markdown]
 # ## Legislative mandates by issuing body
@@ -159,7 +137,7 @@ render.table(attainment)
 # One row per instrument: an entry listing several resolutions counts each of them.
 instruments = indicators.mandate_symbols(tables["mandates"])
 mandates = overview.mandates_table(indicators.mandates_by_body(instruments), labels)
-render.table(mandates)
+render.table(mandates, name="mandates_by_issuing_body")
 
 # %% tags=["hide-input"]
 mandates_chart = overview.mandates_chart(
@@ -167,9 +145,44 @@ mandates_chart = overview.mandates_chart(
     entries=len(tables["mandates"]))
 mandates_chart
 
+# %% [markdown]
+# ## Deliverables shared across the programme
+#
+# The line items no single subprogramme owns (Table {glue:text}`programme_table`): one line per
+# subcategory with its totals recomputed from the items, the printed total only where it
+# differs; the items follow (open the list).
+
+# %% tags=["hide-input"]
+# The programme-wide rows: line items, and the totals the source prints per subcategory.
+items = tables["deliverables"][tables["deliverables"]["subprogramme"] == sp]
+printed = tables["deliverable_totals"][tables["deliverable_totals"]["subprogramme"] == sp]
+check = indicators.recomputed_totals(items, printed, edition.measures)
+glue("programme_table", render.text(", ".join(dict.fromkeys(items["table"]))), display=False)
+render.table(views.deliverables_summary(check, edition), name=f"{sp}_subcategory_totals")
+
+# %% tags=["hide-input"]
+deliverables = views.deliverables_table(items, edition)
+render.table(deliverables, group="subcategory", name=f"{sp}_line_items",
+             collapse=f"Show the {len(items)} line items, by subcategory")
+
+# %% tags=["hide-input"]
+views.totals_summary(check, tables["source_issues"], edition)
+
+# %% tags=["hide-input"]
+measures = views.measures_chart(indicators.item_totals(items, printed, edition.measures),
+                                edition, views.subprogramme_label(tables, sp), sp)
+measures
+
+# %% tags=["hide-input"]
+narrative = tables["deliverables_narrative"]
+narrative_table = views.narrative_table(narrative[narrative["subprogramme"] == sp])
+render.table(narrative_table, name=f"{sp}_narrative_deliverables",
+             collapse=f"Show the {len(narrative_table)} narrative deliverables")
+
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
+                      "deliverable_timing.csv": "62cbc7123834",
                       "deliverable_totals.csv": "2e651a4fd38b",
                       "deliverables.csv": "f781b9447c30",
                       "deliverables_narrative.csv": "a15365454352",
@@ -182,7 +195,7 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                       "source_issues.csv": "72ae24fcfc36",
                       "stated_numbers.csv": "0a56d6784c6e",
                       "subprogrammes.csv": "12feba0e1461",
-                      "targets.csv": "e18cfe0c1435",
+                      "targets.csv": "68219c53439d",
                   })
 
 # %% [markdown]

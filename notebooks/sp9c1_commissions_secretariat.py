@@ -16,12 +16,24 @@
 # %% [markdown]
 # # Subprogramme 9, component 1: Provision of secretariat services and substantive support to the Commission on Narcotic Drugs, the Commission on Crime Prevention and Criminal Justice and the United Nations Congress on Crime Prevention and Criminal Justice
 #
-# What the proposed programme plan and the programme performance of this part of the
-# programme say, recomputed from the shared data in `data/` (every value below is loaded from a CSV
-# that cites its table or paragraph; nothing is typed in by hand). Open the code cells to see
-# each step, from the loaded tables to every number on the page.
+# Recomputed from the shared data in `data/`: every value is loaded from a CSV that cites its
+# table or paragraph, nothing is typed in by hand. Open the code cells to see each step.
 
-# %% tags=["parameters"]
+# %% [markdown]
+# ## At a glance
+#
+# - **[Delivery](#delivery-and-the-change-in-plans)** in {glue:text}`performance_year`:
+#   {glue:text}`delivery_finding` Each item is listed under
+#   [Exceptions](#exceptions-shortfalls-unplanned-deliveries-new-and-dropped-items).
+# - **[Plans](#delivery-and-the-change-in-plans)**, {glue:text}`current_year` to
+#   {glue:text}`budget_year`: {glue:text}`change_finding`
+# - **[Targets](#targets-the-results-register)**: {glue:text}`target_finding`
+# - **Source audit**: {glue:text}`audit_finding`
+# - **[Mandates](#legislative-mandates)**: {glue:text}`mandates_finding`
+#
+# Each line is computed below, in the section its link leads to.
+
+# %% tags=["parameters", "hide-input"]
 subprogramme = "sp9c1"
 data_dir = None  # data directory; None: $BUDGETBOOK_DATA_DIR, else the project's data/
 output_dir = None  # set a directory to also write the derived CSVs and charts
@@ -40,18 +52,6 @@ glue("current_year", edition.current_year, display=False)
 glue("budget_year", edition.budget_year, display=False)
 views.heading(tables, sp)
 
-# %% [markdown]
-# ## At a glance
-#
-# - **Delivery** in {glue:text}`performance_year`: {glue:text}`delivery_finding` Each
-#   item is listed under *Exceptions*.
-# - **Plans**, {glue:text}`current_year` to {glue:text}`budget_year`: {glue:text}`change_finding`
-# - **Targets**: {glue:text}`target_finding`
-# - **Source audit**: {glue:text}`audit_finding`
-# - **Mandates**: {glue:text}`mandates_finding`
-#
-# Each line is computed below, in the section of the same name.
-
 # %% tags=["remove-input"]
 findings = tables["source_issues"][tables["source_issues"]["subprogramme"] == sp]
 glue("audit_finding", views.audit_finding(findings), display=False)
@@ -60,8 +60,9 @@ views.chapter_findings(findings)
 # %% [markdown]
 # ## Deliverables
 #
-# Each numbered item of the deliverables table, with the subcategory total as printed and
-# as recomputed from the items. "—" in the source means nil and is counted as zero.
+# One line per subcategory of the deliverables table: its totals recomputed from the
+# numbered items, and the printed total only where it differs. The items follow (open the
+# list). "—" in the source means nil and is counted as zero.
 
 # %% tags=["hide-input"]
 # This subprogramme's rows: its line items, and the totals the source prints per subcategory.
@@ -71,8 +72,12 @@ printed = tables["deliverable_totals"][tables["deliverable_totals"]["subprogramm
 # Each subcategory's total recomputed from its items, beside the printed total, per measure
 # (the plan and actual of the performance year, the plans of the current and budget years).
 check = indicators.recomputed_totals(items, printed, edition.measures)
-deliverables = views.deliverables_table(items, check, edition)
-render.table(deliverables)
+render.table(views.deliverables_summary(check, edition), name=f"{sp}_subcategory_totals")
+
+# %% tags=["hide-input"]
+deliverables = views.deliverables_table(items, edition)
+render.table(deliverables, group="subcategory", name=f"{sp}_line_items",
+             collapse=f"Show the {len(items)} line items, by subcategory")
 
 # %% [markdown]
 # **Recomputed total** of a subcategory, per measure = the sum of its items' values. The
@@ -128,7 +133,8 @@ change_chart
 plan_vs_actual = indicators.plan_change(totals, base=actual, new=budget_plan)
 glue("min_base", indicators.MIN_PERCENT_BASE, display=False)
 plan_vs_actual_table = views.plan_vs_actual_table(plan_vs_actual, edition)
-render.table(plan_vs_actual_table)
+render.table(plan_vs_actual_table,
+             name=f"{sp}_plan_{edition.budget_year}_vs_actual_{edition.performance_year}")
 
 # %% [markdown]
 # ### Exceptions: shortfalls, unplanned deliveries, new and dropped items
@@ -150,7 +156,8 @@ glue("delivery_finding",
      display=False)
 timing = tables["deliverable_timing"][tables["deliverable_timing"]["subprogramme"] == sp]
 exceptions = views.exceptions_table(item_delivery, item_change, edition, timing)
-render.table(exceptions)
+render.table(exceptions, group="exception", name=f"{sp}_exceptions",
+             empty="No line item fell short, was delivered without a plan, or is new or dropped.")
 
 # %% [markdown]
 # Items the text itself marks as **cyclical**, serving an **ad hoc body**, or **tied to one
@@ -159,7 +166,7 @@ render.table(exceptions)
 # marked.
 
 # %% tags=["hide-input"]
-render.table(views.timing_table(items, timing, edition),
+render.table(views.timing_table(items, timing, edition), name=f"{sp}_marked_timing",
              empty="The text marks no line item of this chapter in these ways.")
 
 # %% [markdown]
@@ -167,7 +174,9 @@ render.table(views.timing_table(items, timing, edition),
 
 # %% tags=["hide-input"]
 narrative = tables["deliverables_narrative"]
-render.table(views.narrative_table(narrative[narrative["subprogramme"] == sp]))
+narrative_table = views.narrative_table(narrative[narrative["subprogramme"] == sp])
+render.table(narrative_table, name=f"{sp}_narrative_deliverables",
+             collapse=f"Show the {len(narrative_table)} narrative deliverables")
 
 # %% [markdown]
 # ## Performance highlight and results
@@ -196,7 +205,7 @@ attainment = attainment[attainment["subprogramme"] == sp]
 verdicts = indicators.result_verdicts(attainment, results)
 glue("target_finding", views.target_finding(verdicts), display=False)
 targets = views.results_register(verdicts, tables["figures"], edition, results)
-render.table(targets)
+render.table(targets, name=f"{sp}_results_register_{edition.performance_year}")
 
 # %% tags=["hide-input"]
 attainment_chart = views.target_chart(attainment, edition, label, sp)
@@ -222,11 +231,14 @@ glue("mandates_finding", mandates_summary, display=False)
 mandates_summary
 
 # %% tags=["hide-input"]
-render.table(views.mandates_table(mandates))
+mandates_table = views.mandates_table(mandates)
+render.table(mandates_table, group="issued by", name=f"{sp}_mandates",
+             collapse=f"Show the {len(mandates_table)} listed mandates, by issuing body")
 
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
+                      "deliverable_timing.csv": "4d3451876e8e",
                       "deliverable_totals.csv": "3bd810c2de3d",
                       "deliverables.csv": "92549f109af7",
                       "deliverables_narrative.csv": "1028909e8e31",
@@ -239,7 +251,7 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                       "source_issues.csv": "32d3147ec06a",
                       "stated_numbers.csv": "6caa6d3a7701",
                       "subprogrammes.csv": "873fbe93a39e",
-                      "targets.csv": "be15a2633716",
+                      "targets.csv": "f801634628c1",
                   })
 
 # %% [markdown]

@@ -93,14 +93,16 @@ def test_failing_notebook_shows_error_and_cell_and_keeps_old_outputs(tmp_path):
     shutil.copytree(ROOT / "notebooks", fork)
     nb = fork / "sp3_countering_corruption.py"
     text = nb.read_text(encoding="utf-8")
-    nb.write_text(text.replace("deliverables = views.deliverables_table(items, check, edition)",
-                               "deliverables = views.no_such_view(items, check, edition)"), encoding="utf-8")
+    assert "deliverables = views.deliverables_table(items, edition)" in text
+    nb.write_text(text.replace("deliverables = views.deliverables_table(items, edition)",
+                               "deliverables = views.no_such_view(items, edition)"),
+                  encoding="utf-8")
     res = cli("run", "-s", "sp3", "-s", "sp7", "--notebooks-dir", str(fork),
               "--output-dir", str(out), "--quiet")
     assert res.returncode == 1
     assert "sp3 failed" in res.stderr and "AttributeError" in res.stderr
     # the line that raised, marked, after the lines before it
-    assert "\n  --> deliverables = views.no_such_view(items, check, edition)\n" in res.stderr
+    assert "\n  --> deliverables = views.no_such_view(items, edition)\n" in res.stderr
     assert (out / "sp3" / "earlier.csv").read_text() == "earlier run"
     assert (out / "sp7").is_dir()  # the others still ran and landed
     assert "1 of 2 notebooks succeeded" in res.stdout

@@ -127,20 +127,45 @@ def test_a_chapter_refuses_to_show_another_subprogramme(tables):
 
 # ---- deliverables -----------------------------------------------------------------
 
-def test_deliverables_table_shows_items_then_printed_and_recomputed_totals(tables, edition):
+def test_deliverables_table_lists_every_item_under_its_subcategory(tables, edition):
     f = frames(tables, "sp1")
-    df = views.deliverables_table(f.items, f.check, edition)
-    assert len(df) == len(f.items) + 2 * len(f.printed)
+    df = views.deliverables_table(f.items, edition)
+    assert len(df) == len(f.items)
     labels = edition.measure_labels
     assert list(labels.values()) == ["2023 planned", "2023 actual", "2024 planned",
                                      "2025 planned"]
     assert [c for c in df.columns if c in labels.values()] == list(labels.values())
-    prior_plan = edition.measure("prior_plan")
-    printed = df[df["item"] == "Total (printed)"][labels[prior_plan]].tolist()
-    assert printed == f.printed[prior_plan].tolist()
+    assert set(df["subcategory"]) == set(f.items["category"] + ". " + f.items["subcategory_en"])
     # an item printed as "—" says so
     nil = df[df["printed as —"] != ""]
     assert not nil.empty and (nil[labels[edition.measure("budget_plan")]] == 0).any()
+    # on the page the subcategory heads its run of items once, not on every row
+    html_ = render.table(df, group="subcategory").html
+    for label in set(df["subcategory"]):
+        assert html_.count(render.escape(label)) == 1
+
+
+def test_deliverables_summary_shows_the_printed_total_only_where_it_differs(tables, edition):
+    labels = edition.measure_labels
+    for sp in CHAPTER_IDS + ["programme"]:
+        f = frames(tables, sp)
+        df = views.deliverables_summary(f.check, edition)
+        assert len(df) == len(f.printed)
+        # the recomputed totals: the sum of the items, per subcategory, recomputed here
+        sums = f.items.groupby(f.items["category"] + ". " + f.items["subcategory_en"],
+                               sort=False)[edition.measures].sum()
+        for _, row in df.iterrows():
+            assert [row[labels[m]] for m in edition.measures] == sums.loc[
+                row["subcategory"]].tolist()
+        agrees = f.check["matches"].tolist()
+        assert [p == "✓ as printed" for p in df["printed total"]] == agrees
+    # a printed total that differs shows the printed value of each measure that differs
+    changed, _ = _with_sp3_item_changed(tables)
+    f = frames(changed, "sp3")
+    df = views.deliverables_summary(f.check, edition)
+    differs = df[df["printed total"] != "✓ as printed"]
+    assert len(differs) == 1
+    assert differs["printed total"].iloc[0].startswith("differs: printed 2023 actual ")
 
 
 def test_plan_vs_actual_table(tables, edition):
