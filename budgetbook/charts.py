@@ -22,6 +22,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from .render import table
+
 # The Okabe-Ito palette, safe for the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
            "#000000"]
@@ -92,11 +94,15 @@ class Chart:
         return paths
 
     def _repr_html_(self) -> str:
+        # The source is printed once, in the image (so a saved PNG keeps it); the caption
+        # holds the numbers behind the chart, one click away, and their CSV.
         payload = base64.b64encode(self.png()).decode("ascii")
+        numbers = table(self.data, name=self.name).html
         return (f'<figure class="budgetbook-chart">'
                 f'<img src="data:image/png;base64,{payload}" alt="{html.escape(self.alt)}" '
                 f'style="max-width:100%"/>'
-                f"<figcaption><small>Source: {html.escape(self.source)}</small>"
+                f'<figcaption><details class="budgetbook-collapse"><summary>The numbers '
+                f'behind this chart ({len(self.data)} rows)</summary>{numbers}</details>'
                 f"</figcaption></figure>")
 
     def __repr__(self) -> str:

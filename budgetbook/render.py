@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import charts
 
 NOT_STATED = "not stated in the source"
 
@@ -167,6 +166,6 @@ def save_outputs(output_dir, sp: str, frames: dict, chart_list: list) -> list[Pa
         df.to_csv(path, index=False, lineterminator="\n")
         written.append(path)
     for chart in chart_list:
-        if isinstance(chart, charts.Chart):
+        if hasattr(chart, "save"):  # a budgetbook.charts.Chart
             written += chart.save(out)
     return written

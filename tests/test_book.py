@@ -9,6 +9,7 @@ import sys
 import time
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pandas as pd
 import pytest
@@ -29,13 +30,17 @@ def toc_files(project: Path):
 class _Imgs(HTMLParser):
     def __init__(self):
         super().__init__()
-        self.imgs, self.links = [], []
+        self.imgs, self.links, self.downloads, self.ids = [], [], [], set()
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
         if tag == "img":
             self.imgs.append(a)
-        if tag == "a" and a.get("href"):
+        if tag == "a" and a.get("href", "").startswith("data:"):
+            self.downloads.append(a)
+        elif tag == "a" and a.get("href"):
             self.links.append(a["href"])
 
 
@@ -68,10 +73,36 @@ def test_internal_links_resolve(built_book):
         parser = _Imgs()
         parser.feed(page.read_text(encoding="utf-8"))
         for href in parser.links:
-            if re.match(r"^(https?:|mailto:|#|javascript:)", href):
+            if href.startswith("#"):  # e.g. "At a glance" to its sections
+                assert href == "#" or href[1:] in parser.ids, (
+                    f"{page.relative_to(html)} links to missing anchor {href}")
+                continue
+            if re.match(r"^(https?:|mailto:|javascript:)", href):
                 continue
             target = (page.parent / href.split("#")[0]).resolve()
             assert target.exists(), f"{page.relative_to(html)} links to missing {href}"
+
+
+def test_every_table_and_chart_offers_its_numbers_as_a_named_csv(built_book):
+    """Each download link is a CSV file the reader's browser saves from the page itself,
+    named for what it holds, with a header and at least one row; each name once per page."""
+    html = built_book / "_build" / "html"
+    total = 0
+    for page in sorted((html / "notebooks").glob("*.html")):
+        parser = _Imgs()
+        parser.feed(page.read_text(encoding="utf-8"))
+        names = [a["download"] for a in parser.downloads]
+        assert len(names) == len(set(names)), (page.name, names)
+        for a in parser.downloads:
+            assert re.fullmatch(r"[a-z0-9_]+\.csv", a["download"]), a["download"]
+            prefix = "data:text/csv;charset=utf-8,"
+            assert a["href"].startswith(prefix), a["download"]
+            frame = pd.read_csv(io.StringIO(unquote(a["href"][len(prefix):])))
+            assert len(frame) >= 1 and len(frame.columns) >= 2, a["download"]
+        # every chart and every table with a name: at least the charts and main tables
+        assert len(names) >= 5, (page.name, names)
+        total += len(names)
+    assert total >= 11 * 8, total
 
 
 def test_rebuild_without_change_executes_no_notebook(built_book):

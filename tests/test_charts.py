@@ -58,12 +58,24 @@ def test_png_and_svg_are_byte_identical_on_rerender():
     assert b"Software" not in a.png()[:400]
 
 
-def test_html_carries_escaped_alt_text_and_source():
-    html = _make()._repr_html_()
+def test_html_carries_escaped_alt_text_the_numbers_and_their_csv_and_the_source_once():
+    chart = _make()
+    html = chart._repr_html_()
     alt = re.search(r'alt="([^"]*)"', html).group(1)
     assert alt == "Bars: a &lt;b&gt; at 120 and b at 80 &quot;percent&quot;"
-    assert "Source: Table 16.4" in html
     assert "<b>" not in html
+    # the source once: in the image (a saved PNG keeps it), not again in the caption
+    texts = [t.get_text() for t in chart.fig.texts]
+    assert sum("Source: Table 16.4" in t for t in texts) == 1
+    assert "Source: Table 16.4" not in html
+    # the numbers behind the chart one click away, and as <name>.csv from the page
+    caption = html.split("<figcaption>")[1]
+    assert "<details" in caption and "&lt;b&gt;" in caption and "120.0" in caption
+    link = re.search(r'<a download="([^"]+)" href="data:text/csv;charset=utf-8,([^"]+)"',
+                     caption)
+    assert link.group(1) == f"{chart.name}.csv"
+    from urllib.parse import unquote
+    assert unquote(link.group(2)) == chart.data.to_csv(index=False, lineterminator="\n")
 
 
 def test_text_repr_shows_the_numbers_behind_the_chart():

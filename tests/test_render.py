@@ -1,0 +1,65 @@
+"""How a frame becomes a page table: what a reader sees, and what they can download."""
+import re
+from urllib.parse import unquote
+
+import pandas as pd
+
+from budgetbook import render
+
+
+def _frame(n=4):
+    return pd.DataFrame({"body": ["GA"] * 2 + ["CND"] * (n - 2),
+                         "symbol": [f"7{i}/1 <x>" for i in range(n)],
+                         "count": list(range(n)), "explanation": ["none given"] * n})
+
+
+def _download(html_):
+    m = re.search(r'<a download="([^"]+)" href="data:text/csv;charset=utf-8,([^"]+)"', html_)
+    return m.group(1), unquote(m.group(2))
+
+
+def test_download_link_holds_every_row_and_column_of_the_frame():
+    df = _frame()
+    name, csv = _download(render.table(df, name="sp3_mandates").html)
+    assert name == "sp3_mandates.csv"
+    assert csv == df.to_csv(index=False, lineterminator="\n")
+    assert "<x>" in csv  # the file holds the value itself; the page shows it escaped
+    assert "<a download" not in render.table(df).html  # no name, no link
+
+
+def test_a_grouped_column_heads_each_run_once_instead_of_repeating():
+    html_ = render.table(_frame(), group="body").html
+    assert html_.count(">GA<") == 1 and html_.count(">CND<") == 1
+    assert '<th scope="col">body</th>' not in html_
+    assert html_.index(">GA<") < html_.index("70/1") < html_.index(">CND<") < html_.index("72/1")
+
+
+def test_a_column_with_one_value_on_every_row_is_stated_once_above_the_table():
+    html_ = render.table(_frame()).html
+    assert html_.count("none given") == 1
+    assert html_.index("none given") < html_.index("<table")
+    two_rows = render.table(_frame(2)).html  # too few rows to call it a pattern
+    assert two_rows.count("none given") == 2
+
+
+def test_values_are_escaped_and_numbers_aligned():
+    html_ = render.table(_frame()).html
+    assert "<x>" not in html_ and "&lt;x&gt;" in html_
+    assert '<td class="num">3</td>' in html_
+
+
+def test_collapsed_table_is_closed_but_in_the_html():
+    html_ = render.table(_frame(), collapse="Show the 4 mandates").html
+    assert html_.startswith('<details class="budgetbook-collapse"><summary>Show the 4 mandates')
+    assert "<details open" not in html_ and "73/1" in html_
+
+
+def test_long_ungrouped_tables_are_sortable_short_or_grouped_ones_are_not():
+    assert "data-sortable" in render.table(_frame(10)).html
+    assert "data-sortable" not in render.table(_frame(9)).html
+    assert "data-sortable" not in render.table(_frame(10), group="body").html
+
+
+def test_an_empty_frame_shows_its_sentence():
+    note = render.table(_frame().iloc[0:0], empty="Nothing to list.")
+    assert note.text == "Nothing to list." and "<table" not in note.html
