@@ -224,11 +224,13 @@ def _check_foreign_keys(name, df, ids, directory):
 
 
 def read_data_files(directory) -> dict[str, bytes]:
-    """A data directory's contract files (CSV and JSON), by name, each read once: what a
-    build or a run hashes and copies into its snapshot."""
+    """A data directory's contract files (CSV and JSON) and its source text (``raw/``), by
+    path relative to it, each read once: what a build or a run hashes and copies into its
+    snapshot."""
     directory = Path(directory)
-    return {p.name: p.read_bytes()
-            for p in sorted(directory.glob("*.csv")) + sorted(directory.glob("*.json"))}
+    files = sorted(directory.glob("*.csv")) + sorted(directory.glob("*.json")) + sorted(
+        p for p in directory.glob("raw/*") if p.is_file())
+    return {p.relative_to(directory).as_posix(): p.read_bytes() for p in files}
 
 
 def load_all_from_snapshot(snapshot, source) -> dict[str, pd.DataFrame]:

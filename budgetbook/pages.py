@@ -1,6 +1,7 @@
-"""The reference pages' views: the source audit and the data dictionary."""
+"""The reference pages' views: the source audit, the source text and the data dictionary."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -9,15 +10,50 @@ from .render import Note, escape
 from .views import NOTEBOOKS, chapter_labels
 
 
+# Each kind of finding as a reader names it, most consequential first: statements the
+# numbers do not support, then totals, then what is missing, misprinted or laid out oddly.
+CATEGORY_NAMES = {
+    "status_against_numbers": "A status word the numbers contradict",
+    "status_without_target": "“Met” or “exceeded” with no number to check it against",
+    "title_contradicts_paragraph": "A title its own paragraph contradicts",
+    "total_mismatch": "Printed totals that are not the sum of their items",
+    "duplicated_block": "A block printed twice, value for value",
+    "figure_values_not_stated": "Figures whose values the text does not state",
+    "value_missing": "Values missing from a table",
+    "missing_category": "A deliverable category the table leaves out",
+    "label_missing": "A row or column without its label",
+    "misprinted_header": "Misprinted column headers",
+    "possible_misprint": "Possible misprints",
+    "identical_titles": "Different results under identical titles",
+    "inconsistent_wording": "The same thing worded differently",
+    "merged_cells": "Table cells run together (layout)",
+    "odd_numbering": "Odd numbering (layout)",
+}
+SOURCE_TEXT_PAGE = "source_text.html"  # in book/, beside the source audit
+
+
+def _inline_markdown(text: str) -> str:
+    """Escape ``text`` and render the little Markdown the findings use: **bold**,
+    *emphasis* and `code`."""
+    out = escape(text)
+    out = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", out)
+    out = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<em>\1</em>", out)
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
+
+
 def audit_by_category(tables) -> Note:
-    """The source audit chapter: every listed finding, grouped by category, linked to its
-    chapter (pages are siblings under the site root: book/ and notebooks/)."""
+    """The source audit chapter: every listed finding, grouped by kind in order of
+    consequence (:data:`CATEGORY_NAMES`), each linked to its chapter and to its line of the
+    source text (the Source text page)."""
     issues = tables["source_issues"]
     labels = chapter_labels(tables)
     parts_html, parts_text = [], []
-    for category, group in issues.groupby("category", sort=False):
-        title = category.replace("_", " ").capitalize()
-        parts_html.append(f"<h3>{escape(title)} ({len(group)})</h3><ul>")
+    for category, title in CATEGORY_NAMES.items():
+        group = issues[issues["category"] == category]
+        if group.empty:
+            continue
+        parts_html.append(f'<h3 id="audit-{category.replace("_", "-")}">{escape(title)} '
+                          f"({len(group)})</h3><ul>")
         parts_text.append(f"{title} ({len(group)})")
         for r in group.itertuples():
             if isinstance(r.subprogramme, str):
@@ -26,22 +62,36 @@ def audit_by_category(tables) -> Note:
             else:
                 link = "whole document"
             how = "computed check" if r.found_by == "computed" else "found by reading"
+            line = f'<a href="{SOURCE_TEXT_PAGE}#line-{r.raw_line}">line {r.raw_line}</a>'
             parts_html.append(
-                f"<li><strong>{escape(r.issue_id)}</strong>, {escape(r.location)} (line "
-                f"{r.raw_line} of data/raw; {link}; {how}): {escape(r.description_en)}<br/>"
+                f"<li><strong>{escape(r.issue_id)}</strong>, {escape(r.location)} ({line} of "
+                f"the source; {link}; {how}): {_inline_markdown(r.description_en)}<br/>"
                 f"<span lang=\"zh\">{escape(r.source_wording_zh)}</span><br/>"
-                f"<em>What the book does:</em> {escape(r.book_action)}</li>")
+                f"<em>What the book does:</em> {_inline_markdown(r.book_action)}</li>")
             parts_text.append(f"  {r.issue_id} {r.location}: {r.description_en}")
         parts_html.append("</ul>")
     return Note("".join(parts_html), "\n".join(parts_text))
 
 
 def audit_counts(tables) -> pd.DataFrame:
-    """Source-audit findings per category, by how each was found."""
+    """Source-audit findings per kind, most consequential first, by how each was found."""
     issues = tables["source_issues"]
-    counts = issues.groupby(["category", "found_by"]).size().unstack(fill_value=0)
-    counts.columns.name = None
-    return counts.reset_index()
+    counts = pd.crosstab(issues["category"], issues["found_by"])
+    counts = counts.reindex([c for c in CATEGORY_NAMES if c in counts.index])
+    counts = counts.reindex(columns=["computed", "reading"], fill_value=0)
+    return pd.DataFrame({"finding": [CATEGORY_NAMES[c] for c in counts.index],
+                         "by a computed check": counts["computed"].to_numpy(),
+                         "by reading": counts["reading"].to_numpy(),
+                         "total": counts.sum(axis=1).to_numpy()})
+
+
+def source_text(lines) -> Note:
+    """The source text, line by line, each line numbered and addressable
+    (``source_text.html#line-123``), so a finding or an item can point at its line."""
+    items = "".join(f'<li id="line-{n}" value="{n}">{escape(line) or "&nbsp;"}</li>'
+                    for n, line in enumerate(lines, start=1))
+    return Note(f'<ol class="budgetbook-source" lang="zh">{items}</ol>',
+                f"{len(lines)} lines of the source text")
 
 
 def data_dictionary(descriptor: dict, data_dir) -> Note:

@@ -272,6 +272,7 @@ def run(subprogrammes, data_dir=None, output_dir="out", jobs=1, notebooks_dir=No
         snapshot = stage_root / ".data"
         snapshot.mkdir()
         for name, raw in files.items():
+            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)  # raw/: the source
             (snapshot / name).write_bytes(raw)
         try:
             load_all_from_snapshot(snapshot, data_dir)

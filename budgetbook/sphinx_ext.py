@@ -80,6 +80,7 @@ def _write_snapshot(snapshot: Path, data_bytes: dict[str, bytes]) -> None:
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     for name, raw in data_bytes.items():
+        (tmp / name).parent.mkdir(parents=True, exist_ok=True)  # raw/ holds the source text
         (tmp / name).write_bytes(raw)
     try:
         os.replace(tmp, snapshot)

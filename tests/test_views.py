@@ -4,6 +4,7 @@ reference chapters (budgetbook/render.py, pages.py, commentary.py).
 Each test computes the frames a chapter notebook computes (notebooks/_chapter_template.py)
 and hands them to the view, as the notebook does.
 """
+import re
 from types import SimpleNamespace
 
 import pandas as pd
@@ -463,10 +464,48 @@ def test_each_chapter_box_lists_its_own_findings(tables):
             assert f"{issue_id} (" not in note.text
 
 
-def test_audit_page_links_each_finding_to_its_chapter(tables):
+def test_audit_page_links_each_finding_to_its_chapter_and_its_source_line(tables):
     note = pages.audit_by_category(tables)
-    assert note.html.count("<li>") == len(tables["source_issues"])
+    issues = tables["source_issues"]
+    assert note.html.count("<li>") == len(issues)
     assert 'href="../notebooks/sp6_research_trends_forensics.html"' in note.html
+    for issue_id, line in zip(issues["issue_id"], issues["raw_line"]):
+        entry = note.html.split(f"<strong>{issue_id}</strong>", 1)[1].split("</li>")[0]
+        assert f'<a href="source_text.html#line-{line}">line {line}</a>' in entry
+
+
+def test_audit_page_names_each_kind_for_readers_most_consequential_first(tables):
+    from budgetbook import schema
+    assert list(pages.CATEGORY_NAMES) == sorted(
+        schema.ISSUE_CATEGORIES, key=list(pages.CATEGORY_NAMES).index)
+    assert set(pages.CATEGORY_NAMES) == set(schema.ISSUE_CATEGORIES)  # none left unnamed
+    note = pages.audit_by_category(tables)
+    headings = re.findall(r"<h3 id=\"audit-[a-z-]+\">(.+?) \(\d+\)</h3>", note.html)
+    present = [c for c in pages.CATEGORY_NAMES if c in set(tables["source_issues"]["category"])]
+    assert headings == [render.escape(pages.CATEGORY_NAMES[c]) for c in present]
+    assert headings[0] == "A status word the numbers contradict"
+    assert "_" not in "".join(headings)  # no category id shown to readers
+    counts = pages.audit_counts(tables)
+    assert counts["finding"].tolist() == [pages.CATEGORY_NAMES[c] for c in present]
+    assert counts["total"].sum() == len(tables["source_issues"])
+
+
+def test_audit_page_renders_the_markdown_of_the_descriptions(tables):
+    html_ = pages.audit_by_category(tables).html
+    marked = tables["source_issues"]["description_en"].str.contains(r"\*[^*\s][^*]*\*")
+    assert marked.any()
+    assert "<em>" in html_
+    assert not re.search(r"(?<![\w*])\*[A-Za-z][^*<]*\*", html_)  # no raw *emphasis* left
+
+
+def test_source_text_page_numbers_every_line_of_data_raw():
+    from budgetbook import source
+    lines = source.raw_lines()
+    html_ = pages.source_text(lines).html
+    assert html_.count("<li ") == len(lines)
+    for n in (1, 632, len(lines)):
+        item = html_.split(f'<li id="line-{n}" value="{n}">', 1)[1].split("</li>")[0]
+        assert item == (render.escape(lines[n - 1]) or "&nbsp;")
 
 
 def test_data_dictionary_is_generated_from_the_descriptor(tmp_path):
