@@ -19,10 +19,32 @@ from pathlib import Path
 
 import matplotlib
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from .render import table
+
+def _make_room(fig, ax, labels, gap_px: float = 6.0) -> None:
+    """Widen the x axis just enough that every label drawn in it ends inside the axes,
+    measured in pixels from the text itself (so a long label is never cut at the edge)."""
+    if not labels:
+        return
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    box = ax.get_window_extent(renderer)
+    low, high = ax.get_xlim()
+    to_px = box.width / (high - low)
+    # the furthest right a label reaches, if the axis kept its limits
+    reach = max((t.get_position()[0] - low) * to_px + t.get_window_extent(renderer).width
+                for t in labels)
+    if reach + gap_px > box.width:
+        # a label keeps its pixel width while the data scale shrinks: for each label,
+        # (x - low) / span * width + its width + gap <= width gives the span it needs
+        span = max((t.get_position()[0] - low) * box.width
+                   / max(box.width - t.get_window_extent(renderer).width - gap_px,
+                         box.width * 0.25) for t in labels)
+        ax.set_xlim(low, low + span)
+
 
 # The Okabe-Ito palette, safe for the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -154,6 +176,7 @@ def measure_bars(data: pd.DataFrame, label: str, *, title: str, alt: str, source
     with matplotlib.rc_context(HOUSE_STYLE):
         fig = Figure(figsize=(8, 1.0 + max(n, 1) * (0.45 + 0.2 * len(measures))))
         axes = fig.subplots(max(n, 1), 1, squeeze=False)[:, 0]
+        drawn = []  # (panel, its values)
         for ax, (_, row) in zip(axes, data.iterrows()):
             values = [float(row[m]) for m in measures]
             ax.barh(range(len(measures)), values,
@@ -161,15 +184,17 @@ def measure_bars(data: pd.DataFrame, label: str, *, title: str, alt: str, source
             ax.set_yticks(range(len(measures)), [labels[m] for m in measures], fontsize=8)
             ax.invert_yaxis()
             ax.set_title(_wrap(str(row[label]), 90), fontsize=9, fontweight="bold", loc="left")
-            for i, v in enumerate(values):
-                ax.text(v, i, f" {v:,.0f}", va="center", fontsize=8)
-            # room on the right for the value labels; counts have whole-number ticks
-            ax.set_xlim(0, max(values + [1.0]) * 1.18)
-            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.set_xlim(0, max(values + [1.0]) * 1.02)
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole numbers
+            drawn.append((ax, values))
         if n == 0:
             axes[0].text(0.5, 0.5, "no quantified deliverables", ha="center", va="center",
                          transform=axes[0].transAxes)
         _finish(fig, axes[-1], title, source, unit, None)
+        # value labels after the layout, so they widen each axis rather than squeeze it
+        for ax, values in drawn:
+            _make_room(fig, ax, [ax.text(v, i, f" {v:,.0f}", va="center", fontsize=8)
+                                 for i, v in enumerate(values)])
     return Chart(fig, title, alt, source, data[[label] + measures].reset_index(drop=True), name)
 
 
@@ -193,18 +218,20 @@ def hbars(data: pd.DataFrame, label: str, value: str, *, title: str, alt: str, s
         ax.barh(range(n), values.fillna(0), color=colours)
         low, high = min(0.0, values.min(skipna=True) if values.notna().any() else 0.0), max(
             values.max(skipna=True) if values.notna().any() else 0.0, reference or 0.0, 1.0)
-        # room on the right for the annotations
-        ax.set_xlim(low * 1.15, high * (1.6 if annotate else 1.05))
+        ax.set_xlim(low * 1.15 if low < 0 else 0.0, high * 1.05)
         if reference is not None:
             ax.axvline(reference, color="#333333", linewidth=1, linestyle="--")
-        if annotate is not None:
-            for i, text in enumerate(data[annotate]):
-                if isinstance(text, str) and text:
-                    ax.text(max(values.iloc[i], 0) if pd.notna(values.iloc[i]) else 0, i,
-                            " " + text, va="center", fontsize=8)
         ax.set_yticks(range(n), [_wrap(str(v), 40) for v in data[label]])
         ax.invert_yaxis()
         _finish(fig, ax, title, source, xlabel, None)
+        if annotate is not None:
+            # The annotations stand in one column right of every bar and of the reference
+            # line, so none can touch a bar, the line or each other. Drawn after the layout,
+            # so they widen the axis rather than squeeze it.
+            column = high * 1.05
+            _make_room(fig, ax, [ax.text(column, i, text, va="center", fontsize=8)
+                                 for i, text in enumerate(data[annotate])
+                                 if isinstance(text, str) and text])
     cols = [label, value] + ([annotate] if annotate else []) + (
         [colour_by] if colour_by and colour_by not in (label, value) else [])
     return Chart(fig, title, alt, source, data[cols].reset_index(drop=True), name)

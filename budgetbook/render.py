@@ -110,7 +110,7 @@ def table(df: pd.DataFrame, empty: str | None = None, *, name: str | None = None
              f'<tbody>{"".join(body)}</tbody></table>')
     above = "".join(f'<p class="budgetbook-constant"><strong>{escape(c)}</strong> (every '
                     f'row): {escape(shown[c].iloc[0])}</p>' for c in constant)
-    below = download(df, name) if name else ""
+    below = download(df, name) if name and not df.empty else ""  # no header-only files
     block = f'{above}<div class="budgetbook-table-wrap">{html_}</div>{below}'
     if collapse:
         block = (f'<details class="budgetbook-collapse"><summary>{escape(collapse)}</summary>'

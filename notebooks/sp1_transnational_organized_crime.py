@@ -176,7 +176,8 @@ render.table(views.timing_table(items, timing, edition), name=f"{sp}_marked_timi
 narrative = tables["deliverables_narrative"]
 narrative_table = views.narrative_table(narrative[narrative["subprogramme"] == sp])
 render.table(narrative_table, name=f"{sp}_narrative_deliverables",
-             collapse=f"Show the {len(narrative_table)} narrative deliverables")
+             collapse=f"Show the {len(narrative_table)} narrative deliverables",
+             empty="The source lists no narrative deliverables for this subprogramme.")
 
 # %% [markdown]
 # ## Performance highlight and results
@@ -233,7 +234,8 @@ mandates_summary
 # %% tags=["hide-input"]
 mandates_table = views.mandates_table(mandates)
 render.table(mandates_table, group="issued by", name=f"{sp}_mandates",
-             collapse=f"Show the {len(mandates_table)} listed mandates, by issuing body")
+             collapse=f"Show the {len(mandates_table)} listed mandates, by issuing body",
+             empty="The source lists no mandates specific to this subprogramme.")
 
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",

@@ -208,3 +208,84 @@ def test_a_label_that_is_broken_mathtext_still_draws():
                                               ROLES, ["plan_2023", "actual_2023", "plan_2024",
                                                       "plan_2025"])})):
         assert chart.png().startswith(b"\x89PNG") and chart.svg()
+
+
+# ---- geometry: labels that read cleanly ------------------------------------------------
+
+def _every_chart(tables):
+    """Each chart the book draws: the four of every chapter and the overview's two."""
+    from budgetbook import overview
+    from conftest import CHAPTER_IDS
+    attainment = indicators.target_attainment(tables["targets"])
+    for sp in CHAPTER_IDS + ["programme"]:
+        edition, label, _ = _frames(tables, sp)
+        yield _measures_chart(tables, sp)
+        yield _delivery_chart(tables, sp)
+        yield _change_chart(tables, sp)
+        target = views.target_chart(attainment[attainment["subprogramme"] == sp], edition,
+                                    label, sp)
+        if isinstance(target, charts.Chart):
+            yield target
+    edition, labels = edition_of(tables), views.chapter_labels(tables)
+    items = indicators.without_duplicates(tables["deliverables"], tables["source_issues"])
+    delivery = indicators.delivery_rate(items, plan=edition.measure("prior_plan"),
+                                        actual=edition.measure("prior_actual"))
+    yield overview.share_chart(indicators.delivery_counts(delivery, by=["subprogramme"]),
+                               edition, labels, "Tables")
+    instruments = indicators.mandate_symbols(tables["mandates"])
+    yield overview.mandates_chart(indicators.mandates_by_body(instruments, by=("body",)),
+                                  edition, entries=len(tables["mandates"]))
+
+
+def _shown_ticks(ax):
+    """The tick labels drawn: those of ticks inside the axis limits."""
+    low, high = sorted(ax.get_xlim())
+    xs = [t.label1 for t in ax.xaxis.get_major_ticks() if low <= t.get_loc() <= high]
+    return xs + [t.label1 for t in ax.yaxis.get_major_ticks()]
+
+
+def _overlap(a, b, tolerance=0.5):
+    return (a.x0 < b.x1 - tolerance and b.x0 < a.x1 - tolerance
+            and a.y0 < b.y1 - tolerance and b.y0 < a.y1 - tolerance)
+
+
+def test_no_label_collides_or_is_cut(tables):
+    """Measured, not eyeballed: in every chart, each value label lies inside its axes, clear
+    of every bar, of the reference line and of every other label; every text of the
+    figure (title, tick labels, source) lies inside the figure."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    problems = []
+    for chart in _every_chart(tables):
+        fig = chart.fig
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        frame = fig.bbox
+        fig.draw(renderer)
+        texts = list(fig.texts) + [t for ax in fig.axes for t in
+                                   _shown_ticks(ax) + [ax.title, ax._left_title,
+                                                       ax.xaxis.label]]
+        for text in texts:
+            if text.get_text() and text.get_visible():
+                box = text.get_window_extent(renderer)
+                if box.x0 < frame.x0 - 0.5 or box.x1 > frame.x1 + 0.5 or \
+                        box.y0 < frame.y0 - 0.5 or box.y1 > frame.y1 + 0.5:
+                    problems.append((chart.name, "cut by the figure edge", text.get_text()))
+        for ax in fig.axes:
+            inside = ax.get_window_extent(renderer)
+            labels = [t for t in ax.texts if t.get_text().strip()]
+            boxes = [t.get_window_extent(renderer) for t in labels]
+            bars = [p.get_window_extent(renderer) for p in ax.patches if p.get_width()]
+            lines = [line.get_window_extent(renderer) for line in ax.lines]
+            for text, box in zip(labels, boxes):
+                name = (chart.name, text.get_text())
+                if box.x0 < inside.x0 - 0.5 or box.x1 > inside.x1 + 0.5:
+                    problems.append((*name, "cut at the axes edge"))
+                if any(_overlap(box, bar) for bar in bars):
+                    problems.append((*name, "overlaps a bar"))
+                if any(line.x0 - 1 < box.x1 and box.x0 < line.x1 + 1 for line in lines):
+                    problems.append((*name, "crosses the reference line"))
+            for i, a in enumerate(boxes):
+                for b in boxes[i + 1:]:
+                    if _overlap(a, b):
+                        problems.append((chart.name, "labels overlap"))
+        chart.close()
+    assert not problems, problems

@@ -155,8 +155,9 @@ def test_the_book_builds_on_the_next_edition(next_edition, tmp_path):
     page = (project / "_build/html/notebooks/sp3_countering_corruption.html").read_text(
         encoding="utf-8")
     assert "the proposed programme plan for 2026 and the programme performance in 2024" in page
-    assert "<th>2026 planned</th>" in page and "<th>2024 actual</th>" in page
-    assert "<th>2023 actual</th>" not in page
+    headers = set(re.findall(r"<th[^>]*>([^<]+)</th>", page))
+    assert {"2026 planned", "2024 actual"} <= headers
+    assert "2023 actual" not in headers
     assert f"<td>{CHANGED_PLAN}</td>" in page
     assert "The commentary below was written for A/79/6 (Sect. 16)/Part A" in page
     overview = (project / "_build/html/notebooks/00_overview.html").read_text(encoding="utf-8")

@@ -54,15 +54,37 @@ def _pages(html: Path):
                   if str(p.relative_to(html)) != "index.html" and "_static" not in p.parts)
 
 
+# axe-core, from the axe-playwright-python wheel (PyPI): nothing is fetched from a CDN.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Rules axe marks experimental are off unless named; these check WCAG 2.1 A and AA too.
+AXE_EXPERIMENTAL = ["label-content-name-mismatch", "p-as-heading", "table-fake-caption",
+                    "td-has-header"]
+VIEWPORT = {"width": 1400, "height": 900}
+
+
+def _axe_violations(page):
+    from importlib.resources import files
+    page.add_script_tag(path=str(files("axe_playwright_python") / "axe.min.js"))
+    return page.evaluate(
+        """async ([tags, extra]) => {
+            const rules = Object.fromEntries(extra.map(r => [r, {enabled: true}]));
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, rules});
+            return r.violations.map(v => `${v.id} (${v.nodes.length}): ` +
+                                         v.nodes[0].html.slice(0, 120));
+        }""", [AXE_TAGS, AXE_EXPERIMENTAL])
+
+
 def test_every_page_in_the_browser(site, browser):
     html, base = site
     SHOTS.mkdir(parents=True, exist_ok=True)
     problems = []
     for rel in _pages(html):
-        page = browser.new_page()
+        page = browser.new_page(viewport=VIEWPORT)
         errors = []
         page.on("console", lambda m, e=errors: e.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda exc, e=errors: e.append(str(exc)))
+        page.on("response", lambda r, e=errors: e.append(f"{r.status} {r.url}")
+                if r.status >= 400 else None)
         page.goto(f"{base}/{rel}", wait_until="load")
         images = page.eval_on_selector_all(
             "img", "els => els.map(e => ({src: e.src.slice(0, 60), w: e.naturalWidth, "
@@ -78,6 +100,15 @@ def test_every_page_in_the_browser(site, browser):
             target = link[len(base) + 1:].split("#")[0].split("?")[0]
             if target and not (html / target).exists():
                 problems.append((rel, "broken internal link", link))
+        # at 1400 px no table needs horizontal scrolling
+        wide = page.eval_on_selector_all(
+            ".budgetbook-table-wrap", "els => els.filter(e => e.offsetParent !== null && "
+            "e.scrollWidth > e.clientWidth + 1).map(e => e.innerText.slice(0, 60))")
+        if wide:
+            problems.append((rel, "table wider than the text column", wide))
+        violations = _axe_violations(page)
+        if violations:
+            problems.append((rel, "axe-core (WCAG 2.1 A/AA)", violations))
         if errors:
             problems.append((rel, "console errors", errors))
         page.screenshot(path=str(SHOTS / (rel.replace("/", "__") + ".png")), full_page=False)
@@ -124,4 +155,46 @@ def test_html_in_a_label_renders_as_text(tmp_path, browser):
     assert page.evaluate("() => window.pwned === undefined")
     assert "<script>window.pwned=1</script>" in page.inner_text("main")
     assert page.locator("main b", has_text="bold").count() == 0
+    page.close()
+
+
+def test_each_chapter_opens_with_its_answers_in_the_first_screen(site, browser):
+    """At 1400x900, "At a glance" and its first line stand in the first screen."""
+    html, base = site
+    from budgetbook import config
+    for stem in config.notebooks().values():
+        page = browser.new_page(viewport=VIEWPORT)
+        page.goto(f"{base}/notebooks/{stem}.html", wait_until="load")
+        top = page.evaluate("() => { const li = document.querySelector("
+                            "'#at-a-glance li'); return li.getBoundingClientRect().bottom; }")
+        page.close()
+        assert top < VIEWPORT["height"], (stem, top)
+
+
+def test_long_tables_sort_and_filter_in_the_page(site, browser):
+    """The overview's shortfalls: sorted by a numeric column on a click, both ways, and
+    filtered by typed words; the page fetches nothing to do it."""
+    html, base = site
+    page = browser.new_page(viewport=VIEWPORT)
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{base}/notebooks/00_overview.html", wait_until="load")
+    table = page.locator("table[data-sortable]", has_text="marked in the text").first
+    headers = table.locator("thead th").all_inner_texts()
+    column = headers.index("line in data/raw")
+
+    def values():
+        return [int(t) for t in table.locator(f"tbody tr:not([hidden]) td:nth-child({column + 1})"
+                                              ).all_inner_texts()]
+    before = values()
+    assert len(before) >= 10
+    table.locator("thead th button", has_text="line in data/raw").click()
+    assert values() == sorted(before)
+    table.locator("thead th button", has_text="line in data/raw").click()
+    assert values() == sorted(before, reverse=True)
+    page.locator("input[type=search][id^=budgetbook-filter]").first.fill("Subprogramme 2")
+    rows = table.locator("tbody tr:not([hidden])").all_inner_texts()
+    assert 0 < len(rows) < len(before) and all("Subprogramme 2" in r for r in rows)
+    assert all(u.startswith(base) for u in requests), [u for u in requests if
+                                                       not u.startswith(base)]
     page.close()

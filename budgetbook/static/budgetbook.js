@@ -54,12 +54,35 @@
       });
     });
   }
+  /* WCAG 2.5.3 (label in name): the theme gives some controls an accessible name that
+     differs from the words they show ("Toggle hidden content" on "Show code cell source",
+     "Search" on "Search Ctrl+K", and the colour-mode icons' own titles inside "Color
+     mode"). Let the visible words be the name; keep icons out of it. Run again on load, as
+     Font Awesome may swap its icons in after this script first runs. */
+  function labelInName() {
+    document.querySelectorAll("summary[aria-label], button.search-button-field[aria-label]")
+      .forEach(function (el) {
+        if (el.textContent.trim()) { el.removeAttribute("aria-label"); }
+      });
+    document.querySelectorAll(".theme-switch-button i[title]").forEach(function (icon) {
+      icon.removeAttribute("title");
+      icon.setAttribute("aria-hidden", "true");
+    });
+    document.querySelectorAll(".theme-switch-button svg").forEach(function (svg) {
+      svg.setAttribute("aria-hidden", "true");
+      svg.removeAttribute("role");
+      svg.removeAttribute("aria-labelledby");
+      svg.querySelectorAll("title").forEach(function (t) { t.remove(); });
+    });
+  }
   function init() {
     document.querySelectorAll("table.budgetbook-table[data-sortable]").forEach(setUp);
+    labelInName();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
     init();
   }
+  window.addEventListener("load", labelInName);
 })();
