@@ -648,6 +648,21 @@ def items_finding(item_counts: pd.DataFrame, labels: dict[str, str]) -> Note:
         f"({labels[high['subprogramme']]}).")
 
 
+def plans_finding(item_change: pd.DataFrame, edition: Edition) -> Note:
+    """The overview's plans line, from :func:`budgetbook.indicators.plan_change` of the line
+    items: how many items each plan raises, lowers or keeps (a count of items, unit-free),
+    with the new and dropped ones; items at nil in both years are left out."""
+    c = item_change[item_change["change_note"] != "nil"]
+    summary = indicators.change_summary(c)
+    new = int((c["change_note"] == "new").sum())
+    dropped = int((c["change_note"] == "discontinued").sum())
+    return render_text(
+        f"of {summary['rows']} line items planned in either year, the {edition.budget_year} "
+        f"plan is higher than the {edition.current_year} plan for {summary['higher']} "
+        f"({new} of them new), lower for {summary['lower']} ({dropped} of them dropped) "
+        f"and unchanged for {summary['unchanged']}.")
+
+
 def shortfalls_finding(shortfalls: pd.DataFrame, item_counts: pd.DataFrame,
                        labels: dict[str, str]) -> Note:
     """The overview's shortfall line: how many material shortfalls, where, and the largest

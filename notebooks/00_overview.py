@@ -38,9 +38,12 @@ views.edition_line(edition)
 # %% [markdown]
 # ## At a glance
 #
-# - **Delivery** in {glue:text}`performance_year`: {glue:text}`items_finding`
-# - **Shortfalls**: {glue:text}`shortfalls_finding`
-# - **Targets**: {glue:text}`verdicts_finding`
+# - **[Delivery](#delivery-unit-by-unit)** in {glue:text}`performance_year`:
+#   {glue:text}`items_finding`
+# - **[Shortfalls](#material-shortfalls-across-the-programme)**: {glue:text}`shortfalls_finding`
+# - **[Plans](#plans-unit-by-unit)**, {glue:text}`current_year` to {glue:text}`budget_year`:
+#   {glue:text}`plans_finding`
+# - **[Targets](#targets-verdicts-on-the-stated-status)**: {glue:text}`verdicts_finding`
 # - **Missed targets**: {glue:text}`missed_finding`
 #
 # Units differ between subcategories (documents, three-hour meetings, projects, days), so
@@ -90,6 +93,8 @@ render.table(delivery_by_kind, name=f"delivery_by_kind_{edition.performance_year
 current_plan, budget_plan = edition.measure("current_plan"), edition.measure("budget_plan")
 glue("current_year", edition.current_year, display=False)
 glue("budget_year", edition.budget_year, display=False)
+item_change = indicators.plan_change(all_items, base=current_plan, new=budget_plan)
+glue("plans_finding", views.plans_finding(item_change, edition), display=False)
 plans_by_kind = overview.by_kind(
     totals, totals[current_plan].astype(str) + " → " + totals[budget_plan].astype(str), labels)
 render.table(plans_by_kind,

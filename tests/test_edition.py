@@ -158,7 +158,7 @@ def test_the_book_builds_on_the_next_edition(next_edition, tmp_path):
     headers = set(re.findall(r"<th[^>]*>([^<]+)</th>", page))
     assert {"2026 planned", "2024 actual"} <= headers
     assert "2023 actual" not in headers
-    assert f"<td>{CHANGED_PLAN}</td>" in page
+    assert str(CHANGED_PLAN) in re.findall(r"<td[^>]*>([^<]*)</td>", page)
     assert "The commentary below was written for A/79/6 (Sect. 16)/Part A" in page
     overview = (project / "_build/html/notebooks/00_overview.html").read_text(encoding="utf-8")
     assert "programme plan for 2026" in overview

@@ -305,3 +305,21 @@ def test_missed_targets_line_names_each_miss_with_its_numbers_and_the_texts_reas
     none = v[v["status_computed"] != "not_met"].assign(status_stated="met")
     assert views.missed_targets_finding(none, views.chapter_labels(tables)).text == (
         "no target was missed, by the numbers or by the text's account.")
+
+
+def test_plans_line_counts_line_items_recomputed_from_the_csv(tables):
+    """Counts of items (unit-free), recomputed here with plain pandas; items at nil in both
+    years are not 'unchanged' plans, and the duplicated block counts once."""
+    edition = edition_of(tables)
+    d = items_once(tables)
+    old, new = d[edition.measure("current_plan")], d[edition.measure("budget_plan")]
+    either = (old > 0) | (new > 0)
+    expected = (f"of {int(either.sum())} line items planned in either year, the 2025 plan is "
+                f"higher than the 2024 plan for {int((new > old).sum())} "
+                f"({int(((old == 0) & (new > 0)).sum())} of them new), lower for "
+                f"{int((new < old).sum())} ({int(((old > 0) & (new == 0)).sum())} of them "
+                f"dropped) and unchanged for {int((either & (new == old)).sum())}.")
+    change = indicators.plan_change(
+        indicators.without_duplicates(tables["deliverables"], tables["source_issues"]),
+        base=edition.measure("current_plan"), new=edition.measure("budget_plan"))
+    assert views.plans_finding(change, edition).text == expected
