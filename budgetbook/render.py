@@ -118,6 +118,15 @@ def table(df: pd.DataFrame, empty: str | None = None, *, name: str | None = None
     return Note(block, text_, df)
 
 
+def folded(block, summary: str) -> Note:
+    """``block`` (a chart, a Note, anything with an HTML form) closed under ``summary``,
+    one click open; still in the page, so its alt text and search reach it."""
+    inner = block._repr_html_()
+    return Note(f'<details class="budgetbook-collapse"><summary>{escape(summary)}</summary>'
+                f"{inner}</details>", f"{summary}\n{block!r}",
+                getattr(block, "data", None))
+
+
 def download(df: pd.DataFrame, name: str) -> str:
     """A link offering ``df`` as ``<name>.csv`` from the page itself (a data URL, so it works
     from the static site, offline, with no server)."""

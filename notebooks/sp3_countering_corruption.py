@@ -97,7 +97,7 @@ totals = indicators.item_totals(counted_items, counted_printed, edition.measures
 
 # %% tags=["hide-input"]
 measures = views.measures_chart(totals, edition, label, sp)
-measures
+render.folded(measures, "Show the four measures of each subcategory as a chart")
 
 # %% [markdown]
 # ### Delivery and the change in plans

@@ -63,3 +63,15 @@ def test_long_ungrouped_tables_are_sortable_short_or_grouped_ones_are_not():
 def test_an_empty_frame_shows_its_sentence():
     note = render.table(_frame().iloc[0:0], empty="Nothing to list.")
     assert note.text == "Nothing to list." and "<table" not in note.html
+
+
+def test_a_folded_chart_keeps_its_image_alt_text_and_numbers_one_click_away():
+    from budgetbook import charts
+    data = pd.DataFrame({"label": ["a", "b"], "value": [1.0, 2.0]})
+    chart = charts.hbars(data, "label", "value", title="T", alt="Bars: a 1, b 2",
+                         source="Table 1.1", xlabel="x")
+    note = render.folded(chart, "Show the chart")
+    assert note.html.startswith('<details class="budgetbook-collapse"><summary>Show the chart')
+    assert 'alt="Bars: a 1, b 2"' in note.html and "<img" in note.html
+    assert note.data is chart.data and "Show the chart" in note.text
+    chart.close()
