@@ -115,13 +115,18 @@ class Chart:
         self.data.to_csv(paths[2], index=False, lineterminator="\n")
         return paths
 
+    @property
+    def alt_text(self) -> str:
+        """What a screen reader says: the finding (the title) first, then the values."""
+        return f"{self.title.rstrip('.')}. {self.alt}"
+
     def _repr_html_(self) -> str:
         # The source is printed once, in the image (so a saved PNG keeps it); the caption
         # holds the numbers behind the chart, one click away, and their CSV.
         payload = base64.b64encode(self.png()).decode("ascii")
         numbers = table(self.data, name=self.name).html
         return (f'<figure class="budgetbook-chart">'
-                f'<img src="data:image/png;base64,{payload}" alt="{html.escape(self.alt)}" '
+                f'<img src="data:image/png;base64,{payload}" alt="{html.escape(self.alt_text)}" '
                 f'style="max-width:100%"/>'
                 f'<figcaption><details class="budgetbook-collapse"><summary>The numbers '
                 f'behind this chart ({len(self.data)} rows)</summary>{numbers}</details>'

@@ -62,7 +62,8 @@ def test_html_carries_escaped_alt_text_the_numbers_and_their_csv_and_the_source_
     chart = _make()
     html = chart._repr_html_()
     alt = re.search(r'alt="([^"]*)"', html).group(1)
-    assert alt == "Bars: a &lt;b&gt; at 120 and b at 80 &quot;percent&quot;"
+    # the finding first (the title), then the values
+    assert alt == "One of two fell short. Bars: a &lt;b&gt; at 120 and b at 80 &quot;percent&quot;"
     assert "<b>" not in html
     # the source once: in the image (a saved PNG keeps it), not again in the caption
     texts = [t.get_text() for t in chart.fig.texts]
@@ -289,3 +290,11 @@ def test_no_label_collides_or_is_cut(tables):
                         problems.append((chart.name, "labels overlap"))
         chart.close()
     assert not problems, problems
+
+
+def test_every_charts_alt_text_states_its_finding_then_its_values(tables):
+    """A screen reader hears the finding (the title) first, then what the chart shows."""
+    for chart in _every_chart(tables):
+        assert chart.alt_text.startswith(chart.title.rstrip(".") + ". "), chart.name
+        assert len(chart.alt_text) > len(chart.title) + 20, chart.name
+        chart.close()
