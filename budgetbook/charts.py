@@ -214,7 +214,7 @@ def hbars(data: pd.DataFrame, label: str, value: str, *, title: str, alt: str, s
     n = len(data)
     values = pd.to_numeric(data[value], errors="coerce").astype(float)
     with matplotlib.rc_context(HOUSE_STYLE):
-        fig, ax = _new(max(2.5, 1.2 + n * 0.5))
+        fig, ax = _new(max(2.3, 1.2 + n * 0.4))
         if colour_by is not None:
             keys = list(dict.fromkeys(data[colour_by]))
             colours = [PALETTE[keys.index(k) % len(PALETTE)] for k in data[colour_by]]

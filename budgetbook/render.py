@@ -119,8 +119,11 @@ def table(df: pd.DataFrame, empty: str | None = None, *, name: str | None = None
 
 
 def folded(block, summary: str) -> Note:
-    """``block`` (a chart, a Note, anything with an HTML form) closed under ``summary``,
-    one click open; still in the page, so its alt text and search reach it."""
+    """``block`` (a chart, or any object with an HTML form) closed under ``summary``, one
+    click open; still in the page, so its alt text and search reach it. A :class:`Note`
+    (a sentence standing where no chart can be drawn) is shown as it is."""
+    if isinstance(block, Note):
+        return block
     inner = block._repr_html_()
     return Note(f'<details class="budgetbook-collapse"><summary>{escape(summary)}</summary>'
                 f"{inner}</details>", f"{summary}\n{block!r}",

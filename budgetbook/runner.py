@@ -198,6 +198,28 @@ def _digest(files: dict[str, bytes]) -> str:
     return h.hexdigest()
 
 
+def environment(data_dir=None):
+    """What a build or a run computes with, as a table (item, value): the data directory,
+    the sha256 of its files (the CSVs, the descriptor and the source text), the budgetbook
+    version, and the versions of Python and of the packages that shape the numbers and
+    pages."""
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    import pandas as pd
+    directory = resolve_data_dir(data_dir).resolve()
+    rows = [("data directory", directory.name),
+            ("data sha256 (CSV, descriptor, source text)", _digest(read_data_files(directory))),
+            ("budgetbook", package_version()), ("Python", platform.python_version())]
+    for name in ("pandas", "matplotlib", "jupyter-book", "myst-nb", "sphinx", "papermill",
+                 "jupytext"):
+        try:
+            rows.append((name, version(name)))
+        except PackageNotFoundError:
+            rows.append((name, "not installed"))
+    return pd.DataFrame(rows, columns=["item", "value"])
+
+
 def package_version() -> str:
     """The package's version and a hash of its code (the version alone rarely changes)."""
     from importlib.metadata import PackageNotFoundError, version

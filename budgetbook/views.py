@@ -74,8 +74,9 @@ def heading(tables, sp: str) -> Note:
     row = subs[subs["id"] == sp].iloc[0]
     label = subprogramme_label(tables, sp)
     line = edition_line(edition_of(tables))
+    # the title as the data hold it (the page heading was written when the chapter was)
     return Note(
-        line.html + f"<p><strong>{escape(label)}: {escape(row['title_en'])}</strong><br/>"
+        line.html + f"<p><strong>{escape(label)}: {escape(row['title_en'])}</strong> · "
         f"<span lang=\"zh\">{escape(row['title_zh'])}</span></p>"
         f"<p><em>Objective</em> (paragraph {escape(row['objective_paragraph'])}): "
         f"{escape(row['objective_en'])}<br/><span lang=\"zh\">{escape(row['objective_zh'])}"
@@ -238,11 +239,15 @@ def delivery_chart(delivery: pd.DataFrame, edition: Edition, label: str, sp: str
                         annotate="note", name=f"{sp}_delivery_{year}")
 
 
-def change_chart(change: pd.DataFrame, edition: Edition, label: str, sp: str) -> charts.Chart:
+def change_chart(change: pd.DataFrame, edition: Edition, label: str, sp: str):
     """Change per subcategory from the current year's plan to the budget year's
-    (``change``: :func:`budgetbook.indicators.plan_change` of the item totals)."""
+    (``change``: :func:`budgetbook.indicators.plan_change` of the item totals); a sentence
+    instead when no subcategory changes (a chart of empty bars says nothing)."""
     base, new = edition.measure("current_plan"), edition.measure("budget_plan")
     y0, y1 = edition.current_year, edition.budget_year
+    if len(change) and (change["change"] == 0).all():
+        return paragraph(f"The {y1} plan equals the {y0} plan in each of the {len(change)} "
+                         f"subcategories, so there is no change to chart.")
     t = change.assign(label=subcategory_labels(change))
     t["note"] = [f"{b} → {n}" + (f" ({note})" if note else "")
                  for b, n, note in zip(t[base], t[new], t["change_note"])]
@@ -295,15 +300,19 @@ def result_blocks(results: pd.DataFrame, tables, edition: Edition) -> Note:
     for _, row in results.sort_values("result").iterrows():
         kind = (f"{edition.performance_year} performance highlight" if row["result"] == 0
                 else f"Result {row['result']}")
-        blocks.append(Note(
-            f"<h3>{escape(kind)}</h3><p><strong>{escape(row['title_en'])}</strong><br/>"
-            f"<span lang=\"zh\">{escape(row['title_zh'])}</span><br/><small>From paragraph "
-            f"{escape(row['first_paragraph'])}; performance measure: "
-            f"{escape(row['measure'])}</small></p>",
-            f"{kind}: {row['title_en']} (from {row['first_paragraph']}; {row['measure']})"))
         kind_, number_ = row["measure"].split(" ")
-        blocks.append(_measure_caption(tables, edition, kind_, number_))
-        blocks.append(table(measure_view(tables, edition, kind_, number_)))
+        caption = _measure_caption(tables, edition, kind_, number_)
+        cells = table(measure_view(tables, edition, kind_, number_),
+                      name=f"{row['subprogramme']}_{kind_}_{number_}".lower().replace(".", "_"))
+        # Each result one line (its title), its measure one click away.
+        blocks.append(Note(
+            f'<details class="budgetbook-collapse budgetbook-result"><summary>'
+            f"{escape(kind)}: {escape(row['title_en'])}</summary>"
+            f"<p><span lang=\"zh\">{escape(row['title_zh'])}</span><br/><small>From "
+            f"paragraph {escape(row['first_paragraph'])}; performance measure: "
+            f"{escape(row['measure'])}</small></p>{caption.html}{cells.html}</details>",
+            f"{kind}: {row['title_en']} (from {row['first_paragraph']}; {row['measure']})\n"
+            f"{caption.text}\n{cells.text}", cells.data))
     if not blocks:
         return paragraph("The source states no results for this subprogramme.")
     return join(blocks)
@@ -357,7 +366,7 @@ def _measure_caption(tables, edition: Edition, kind: str, number_: str) -> Note:
         fig = f[f["figure"] == number_].iloc[0]
         basis = "" if pd.isna(fig["basis"]) else f" ({fig['basis'].replace('_', ' ')})"
         text = (f"Figure {number_}{basis}: {fig['title_en']}. The source text prints the figure "
-                f"without its bar values; the table below shows only what the paragraphs state.")
+                f"without its bar values; its table shows only what the paragraphs state.")
     return Note(f"<p><em>{escape(text)}</em></p>", text)
 
 
@@ -529,6 +538,14 @@ NO_EXPLANATION = "no explanation given in the source"
 
 TIMING_NAMES = {"cyclical": "cyclical", "ad_hoc": "ad hoc body",
                 "event_bound": "tied to one event"}
+
+
+def exceptions_summary(exceptions: pd.DataFrame) -> str:
+    """The line that opens the folded exceptions: how many of each kind, e.g. 'Show the 7
+    exceptions: delivered below 90% of the 2023 plan 3; new in the 2025 plan 4'."""
+    counts = exceptions["exception"].value_counts(sort=False)
+    return (f"Show the {len(exceptions)} exception{'s' if len(exceptions) != 1 else ''}: "
+            + "; ".join(f"{kind} {n}" for kind, n in counts.items()))
 
 
 def timing_text(row) -> str:

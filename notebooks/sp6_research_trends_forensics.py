@@ -30,8 +30,6 @@
 # - **[Targets](#targets-the-results-register)**: {glue:text}`target_finding`
 # - **Source audit**: {glue:text}`audit_finding`
 # - **[Mandates](#legislative-mandates)**: {glue:text}`mandates_finding`
-#
-# Each line is computed below, in the section its link leads to.
 
 # %% tags=["parameters", "hide-input"]
 subprogramme = "sp6"
@@ -134,7 +132,9 @@ plan_vs_actual = indicators.plan_change(totals, base=actual, new=budget_plan)
 glue("min_base", indicators.MIN_PERCENT_BASE, display=False)
 plan_vs_actual_table = views.plan_vs_actual_table(plan_vs_actual, edition)
 render.table(plan_vs_actual_table,
-             name=f"{sp}_plan_{edition.budget_year}_vs_actual_{edition.performance_year}")
+             name=f"{sp}_plan_{edition.budget_year}_vs_actual_{edition.performance_year}",
+             collapse=f"Show the {edition.budget_year} plan against the "
+                      f"{edition.performance_year} actual, per subcategory")
 
 # %% [markdown]
 # ### Exceptions: shortfalls, unplanned deliveries, new and dropped items
@@ -157,6 +157,7 @@ glue("delivery_finding",
 timing = tables["deliverable_timing"][tables["deliverable_timing"]["subprogramme"] == sp]
 exceptions = views.exceptions_table(item_delivery, item_change, edition, timing)
 render.table(exceptions, group="exception", name=f"{sp}_exceptions",
+             collapse=views.exceptions_summary(exceptions),
              empty="No line item fell short, was delivered without a plan, or is new or dropped.")
 
 # %% [markdown]
@@ -166,7 +167,9 @@ render.table(exceptions, group="exception", name=f"{sp}_exceptions",
 # marked.
 
 # %% tags=["hide-input"]
-render.table(views.timing_table(items, timing, edition), name=f"{sp}_marked_timing",
+timing_table = views.timing_table(items, timing, edition)
+render.table(timing_table, name=f"{sp}_marked_timing",
+             collapse=f"Show the {len(timing_table)} marked line items",
              empty="The text marks no line item of this chapter in these ways.")
 
 # %% [markdown]
@@ -210,7 +213,7 @@ render.table(targets, name=f"{sp}_results_register_{edition.performance_year}")
 
 # %% tags=["hide-input"]
 attainment_chart = views.target_chart(attainment, edition, label, sp)
-attainment_chart
+render.folded(attainment_chart, "Show each target's attainment as a chart")
 
 # %% [markdown]
 # ## Legislative mandates

@@ -158,6 +158,9 @@ def test_every_chapter_chart_has_title_alt_and_source(tables, sp):
     symbol = edition_of(tables).symbol
     for chart in (_measures_chart(tables, sp), _delivery_chart(tables, sp),
                   _change_chart(tables, sp)):
+        if not isinstance(chart, charts.Chart):  # no change to chart (sp9c2): a sentence
+            assert "no change to chart" in chart.text
+            continue
         assert chart.title and chart.alt and chart.source.startswith(f"{symbol}, ")
         assert chart.source.startswith("A/79/6 (Sect. 16)/Part A, ")
         assert "Table 16." in chart.source
@@ -222,7 +225,9 @@ def _every_chart(tables):
         edition, label, _ = _frames(tables, sp)
         yield _measures_chart(tables, sp)
         yield _delivery_chart(tables, sp)
-        yield _change_chart(tables, sp)
+        change = _change_chart(tables, sp)
+        if isinstance(change, charts.Chart):
+            yield change
         target = views.target_chart(attainment[attainment["subprogramme"] == sp], edition,
                                     label, sp)
         if isinstance(target, charts.Chart):
@@ -298,3 +303,16 @@ def test_every_charts_alt_text_states_its_finding_then_its_values(tables):
         assert chart.alt_text.startswith(chart.title.rstrip(".") + ". "), chart.name
         assert len(chart.alt_text) > len(chart.title) + 20, chart.name
         chart.close()
+
+
+def test_a_chapter_whose_plans_do_not_change_gets_a_sentence_not_empty_bars(tables):
+    edition, label, totals = _frames(tables, "sp9c2")
+    same = (totals[edition.measure("current_plan")] == totals[edition.measure("budget_plan")])
+    assert same.all()  # sp9c2: every subcategory's 2025 plan equals its 2024 plan
+    note = _change_chart(tables, "sp9c2")
+    assert not isinstance(note, charts.Chart)
+    assert note.text == (f"The 2025 plan equals the 2024 plan in each of the {len(totals)} "
+                         f"subcategories, so there is no change to chart.")
+    chart = _change_chart(tables, "sp1")  # some changes: a chart
+    assert isinstance(chart, charts.Chart)
+    chart.close()

@@ -1,4 +1,5 @@
 """The analysts' command line: python -m budgetbook run ..."""
+import re
 import shutil
 import subprocess
 import sys
@@ -269,3 +270,17 @@ def test_bench_ratios_and_targets():
     assert set(bench.TARGETS) <= set(ratios)
     res = cli("bench", "--help")
     assert res.returncode == 0 and "--json" in res.stdout
+
+
+def test_environment_names_the_datas_hash_and_the_versions(data_copy):
+    """The Execution status page's table: a changed CSV changes the data's hash."""
+    before = dict(runner.environment(data_copy).values.tolist())
+    assert re.fullmatch(r"[0-9a-f]{64}", before["data sha256 (CSV, descriptor, source text)"])
+    assert before["pandas"] == pd.__version__
+    path = data_copy / "deliverables.csv"
+    text = path.read_text(encoding="utf-8")
+    assert ",1,1,1,1," in text
+    path.write_text(text.replace(",1,1,1,1,", ",1,1,1,2,", 1), encoding="utf-8")
+    after = dict(runner.environment(data_copy).values.tolist())
+    assert after["data sha256 (CSV, descriptor, source text)"] != before[
+        "data sha256 (CSV, descriptor, source text)"]

@@ -72,6 +72,9 @@ def test_a_folded_chart_keeps_its_image_alt_text_and_numbers_one_click_away():
                          source="Table 1.1", xlabel="x")
     note = render.folded(chart, "Show the chart")
     assert note.html.startswith('<details class="budgetbook-collapse"><summary>Show the chart')
-    assert 'alt="Bars: a 1, b 2"' in note.html and "<img" in note.html
+    assert 'alt="T. Bars: a 1, b 2"' in note.html and "<img" in note.html
     assert note.data is chart.data and "Show the chart" in note.text
     chart.close()
+    # a sentence standing where no chart could be drawn is not hidden behind a click
+    sentence = render.paragraph("No target is stated as a count.")
+    assert render.folded(sentence, "Show the chart") is sentence

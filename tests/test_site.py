@@ -160,6 +160,37 @@ def test_html_in_a_label_renders_as_text(tmp_path, browser):
     page.close()
 
 
+MAX_CHAPTER_HEIGHT = 7200  # px at 1400x900: eight screens, long lists folded
+
+
+def test_each_chapter_reads_in_eight_screens_with_every_number_downloadable(site, browser):
+    """At 1400x900, every chapter page is at most eight screens tall, and each of its
+    tables (a chart's numbers included) is followed by its CSV download link."""
+    html, base = site
+    from budgetbook import config
+    problems = []
+    for stem in list(config.notebooks().values()):
+        page = browser.new_page(viewport=VIEWPORT)
+        page.goto(f"{base}/notebooks/{stem}.html", wait_until="load")
+        height = page.evaluate("document.body.scrollHeight")
+        if stem != "00_overview" and height > MAX_CHAPTER_HEIGHT:
+            problems.append((stem, "height", height))
+        tables, charts_, missing = page.evaluate(
+            """() => {
+                const tables = [...document.querySelectorAll('table.budgetbook-table')];
+                const missing = tables.filter(t => {
+                    const next = t.closest('.budgetbook-table-wrap').nextElementSibling;
+                    return !(next && next.matches('p.budgetbook-download'));
+                }).map(t => t.innerText.slice(0, 40));
+                return [tables.length, document.querySelectorAll('figure.budgetbook-chart').length,
+                        missing];
+            }""")
+        if missing or tables < 5 or charts_ < 1:
+            problems.append((stem, "downloads", tables, charts_, missing))
+        page.close()
+    assert not problems, problems
+
+
 def test_each_chapter_opens_with_its_answers_in_the_first_screen(site, browser):
     """At 1400x900, "At a glance" and its first line stand in the first screen."""
     html, base = site
@@ -200,4 +231,25 @@ def test_long_tables_sort_and_filter_in_the_page(site, browser):
     assert 0 < len(rows) < len(before) and all("Subprogramme 2" in r for r in rows)
     assert all(u.startswith(base) for u in requests), [u for u in requests if
                                                        not u.startswith(base)]
+    page.close()
+
+
+def test_printing_a_chapter_opens_folded_sections_and_drops_the_navigation(site, browser):
+    html, base = site
+    page = browser.new_page(viewport=VIEWPORT)
+    page.goto(f"{base}/notebooks/sp3_countering_corruption.html", wait_until="load")
+    folded = page.evaluate("document.querySelectorAll('details.budgetbook-collapse:not([open])')"
+                           ".length")
+    assert folded >= 3
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate("document.querySelectorAll('details.budgetbook-collapse:not([open])')"
+                         ".length") == 0
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.bd-sidebar-primary', '.bd-header', '.budgetbook-download']
+        .map(s => document.querySelector(s)).filter(Boolean)
+        .map(e => getComputedStyle(e).display)""")
+    assert hidden and set(hidden) == {"none"}
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("document.querySelectorAll('details.budgetbook-collapse:not([open])')"
+                         ".length") == folded
     page.close()

@@ -764,6 +764,22 @@ def test_exceptions_rank_the_zero_deliveries_first(tables):
     assert short["source"].tolist()[:2] == ["Table 16.22, item 15", "Table 16.22, item 8"]
 
 
+def test_folded_exceptions_say_how_many_of_each_kind(tables):
+    df = _exceptions(tables, "sp9c1")
+    line = views.exceptions_summary(df)
+    assert line.startswith(f"Show the {len(df)} exceptions: ")
+    for kind, n in df["exception"].value_counts().items():
+        assert f"{kind} {n}" in line
+
+
+def test_each_result_is_one_line_with_its_measure_inside(tables, edition):
+    f = frames(tables, "sp3")
+    html_ = views.result_blocks(f.results, tables, edition).html
+    assert html_.count("<summary>") == len(f.results)
+    for title in f.results["title_en"]:
+        assert f": {render.escape(title)}</summary>" in html_
+
+
 def test_exceptions_of_a_chapter_without_any(tables):
     df = _exceptions(tables, "sp5")
     assert df.empty

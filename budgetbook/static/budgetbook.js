@@ -85,4 +85,20 @@
     init();
   }
   window.addEventListener("load", labelInName);
+
+  /* Print with every folded section open (and close them again afterwards). The code
+     toggles stay closed: the print style hides them. */
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (d) {
+      if (!d.matches("div.cell details.hide.above-input")) {
+        d.open = true;
+        openedForPrint.push(d);
+      }
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (d) { d.open = false; });
+    openedForPrint = [];
+  });
 })();
