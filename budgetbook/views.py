@@ -542,7 +542,7 @@ TIMING_NAMES = {"cyclical": "cyclical", "ad_hoc": "ad hoc body",
 
 def exceptions_summary(exceptions: pd.DataFrame) -> str:
     """The line that opens the folded exceptions: how many of each kind, e.g. 'Show the 7
-    exceptions: delivered below 90% of the 2023 plan 3; new in the 2025 plan 4'."""
+    exceptions: delivered below 90% of the <year> plan 3; new in the <year> plan 4'."""
     counts = exceptions["exception"].value_counts(sort=False)
     return (f"Show the {len(exceptions)} exception{'s' if len(exceptions) != 1 else ''}: "
             + "; ".join(f"{kind} {n}" for kind, n in counts.items()))

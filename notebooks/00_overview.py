@@ -16,24 +16,8 @@
 # %% [markdown]
 # # Programme overview
 #
-# The programme as a whole: the deliverables it shares across subprogrammes, and the
-# subprogramme chapters compared side by side. Every value is loaded from
-# `data/` and recomputed in the code cells below (open them to see each step).
-
-# %% tags=["parameters"]
-data_dir = None  # data directory; None: $BUDGETBOOK_DATA_DIR, else the project's data/
-output_dir = None  # set a directory to also write the derived CSVs and charts
-
-# %% tags=["hide-input"]
-from budgetbook import commentary, indicators, load_all, overview, render, views
-from budgetbook.render import glue  # MyST-NB's glue, without loading Sphinx
-from budgetbook.edition import edition_of
-
-tables = load_all(data_dir)  # every CSV of data/, validated: {"deliverables": DataFrame, ...}
-edition = edition_of(tables)  # the document, and its years (performance, current, budget)
-sp = "programme"  # the rows that belong to no single subprogramme
-labels = views.chapter_labels(tables)  # subprogramme id -> "Subprogramme 3", ...
-views.edition_line(edition)
+# The subprogrammes compared side by side, and the deliverables they share. Every value is
+# loaded from `data/` and recomputed in the code cells below (open them to see each step).
 
 # %% [markdown]
 # ## At a glance
@@ -49,6 +33,21 @@ views.edition_line(edition)
 # Units differ between subcategories (documents, three-hour meetings, projects, days), so
 # the programme is compared in counts of line items and unit by unit, never in sums across
 # units. The duplicated block the source audit identifies is left out of every count.
+
+# %% tags=["parameters", "hide-input"]
+data_dir = None  # data directory; None: $BUDGETBOOK_DATA_DIR, else the project's data/
+output_dir = None  # set a directory to also write the derived CSVs and charts
+
+# %% tags=["hide-input"]
+from budgetbook import commentary, indicators, load_all, overview, render, views
+from budgetbook.render import glue  # MyST-NB's glue, without loading Sphinx
+from budgetbook.edition import edition_of
+
+tables = load_all(data_dir)  # every CSV of data/, validated: {"deliverables": DataFrame, ...}
+edition = edition_of(tables)  # the document, and its years (performance, current, budget)
+sp = "programme"  # the rows that belong to no single subprogramme
+labels = views.chapter_labels(tables)  # subprogramme id -> "Subprogramme 3", ...
+views.edition_line(edition)
 
 # %% tags=["remove-input"]
 views.chapter_findings(tables["source_issues"][tables["source_issues"]["subprogramme"] == sp])
