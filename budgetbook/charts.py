@@ -214,7 +214,12 @@ def hbars(data: pd.DataFrame, label: str, value: str, *, title: str, alt: str, s
     n = len(data)
     values = pd.to_numeric(data[value], errors="coerce").astype(float)
     with matplotlib.rc_context(HOUSE_STYLE):
-        fig, ax = _new(max(2.3, 1.2 + n * 0.4))
+        ticks = [_wrap(str(v), 40) for v in data[label]]
+        # each row tall enough for its label's lines (9 pt: 0.2 in a line, with spacing)
+        lines = max([t.count("\n") + 1 for t in ticks] or [1])
+        # and room above for the title's lines (12 pt bold: about 0.22 in a line)
+        title_lines = _wrap(title, 68).count("\n") + 1
+        fig, ax = _new(max(2.3, 1.0 + 0.22 * title_lines + n * max(0.4, 0.2 * lines)))
         if colour_by is not None:
             keys = list(dict.fromkeys(data[colour_by]))
             colours = [PALETTE[keys.index(k) % len(PALETTE)] for k in data[colour_by]]
@@ -226,7 +231,7 @@ def hbars(data: pd.DataFrame, label: str, value: str, *, title: str, alt: str, s
         ax.set_xlim(low * 1.15 if low < 0 else 0.0, high * 1.05)
         if reference is not None:
             ax.axvline(reference, color="#333333", linewidth=1, linestyle="--")
-        ax.set_yticks(range(n), [_wrap(str(v), 40) for v in data[label]])
+        ax.set_yticks(range(n), ticks, fontsize=9)
         ax.invert_yaxis()
         _finish(fig, ax, title, source, xlabel, None)
         if annotate is not None:

@@ -119,7 +119,7 @@ change = indicators.plan_change(totals, base=current_plan, new=budget_plan)
 glue("change_finding",
      views.change_finding(indicators.change_summary(change), edition), display=False)
 change_chart = views.change_chart(change, edition, label, sp)
-change_chart
+render.folded(change_chart, "Show the change in each subcategory as a chart")
 
 # %% [markdown]
 # The {glue:text}`budget_year` plan set against what was actually delivered in

@@ -293,6 +293,12 @@ def test_no_label_collides_or_is_cut(tables):
                 for b in boxes[i + 1:]:
                     if _overlap(a, b):
                         problems.append((chart.name, "labels overlap"))
+            ticks = [t.get_window_extent(renderer) for t in ax.get_yticklabels()
+                     if t.get_text()]
+            for i, a in enumerate(ticks):
+                for b in ticks[i + 1:]:
+                    if _overlap(a, b):
+                        problems.append((chart.name, "tick labels overlap"))
         chart.close()
     assert not problems, problems
 
