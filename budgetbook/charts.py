@@ -23,7 +23,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from .render import table
+from .render import details, table
 
 def _make_room(fig, ax, labels, gap_px: float = 6.0) -> None:
     """Widen the x axis just enough that every label drawn in it ends inside the axes,
@@ -128,9 +128,9 @@ class Chart:
         return (f'<figure class="budgetbook-chart">'
                 f'<img src="data:image/png;base64,{payload}" alt="{html.escape(self.alt_text)}" '
                 f'style="max-width:100%"/>'
-                f'<figcaption><details class="budgetbook-collapse"><summary>The numbers '
-                f'behind this chart ({len(self.data)} rows)</summary>{numbers}</details>'
-                f"</figcaption></figure>")
+                f"<figcaption>"
+                + details(f"The numbers behind this chart ({len(self.data)} rows)", numbers)
+                + "</figcaption></figure>")
 
     def __repr__(self) -> str:
         with pd.option_context("display.width", 120, "display.max_columns", 20):

@@ -233,6 +233,15 @@ def read_data_files(directory) -> dict[str, bytes]:
     return {p.relative_to(directory).as_posix(): p.read_bytes() for p in files}
 
 
+def write_data_files(directory, files: dict[str, bytes]) -> None:
+    """Write ``files`` (:func:`read_data_files`'s result) under ``directory``: the snapshot
+    a build or a run reads, with the source text in its ``raw/``."""
+    for name, raw in files.items():
+        path = Path(directory) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(raw)
+
+
 def load_all_from_snapshot(snapshot, source) -> dict[str, pd.DataFrame]:
     """:func:`load_all` on a snapshot of the directory ``source``; a :class:`DataError`
     names the user's file in ``source``, not its copy in the snapshot."""

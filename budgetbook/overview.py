@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import charts, indicators
 from .edition import Edition
-from .views import BODY_NAMES, gap_text, item_source, subcategory_labels, timing_text
+from .views import BODY_NAMES, gap_text, item_source, subcategory_labels, timing_marks
 
 
 def by_kind(frame: pd.DataFrame, cells: pd.Series, labels: dict[str, str]) -> pd.DataFrame:
@@ -63,8 +63,7 @@ def shortfalls_table(shortfalls: pd.DataFrame, edition: Edition, labels: dict[st
     item's timing (cyclical, ad hoc, one event)."""
     plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
     s = shortfalls
-    marks = ({} if timing is None else
-             {(r["table"], r["item_no"]): timing_text(r) for _, r in timing.iterrows()})
+    marks = timing_marks(timing)
     return pd.DataFrame({
         "subprogramme": s["subprogramme"].map(labels),
         "subcategory": subcategory_labels(s), "item": s["item_no"].astype(str) + ". "

@@ -113,9 +113,16 @@ def table(df: pd.DataFrame, empty: str | None = None, *, name: str | None = None
     below = download(df, name) if name and not df.empty else ""  # no header-only files
     block = f'{above}<div class="budgetbook-table-wrap">{html_}</div>{below}'
     if collapse:
-        block = (f'<details class="budgetbook-collapse"><summary>{escape(collapse)}</summary>'
-                 f'{block}</details>')
+        block = details(escape(collapse), block)
     return Note(block, text_, df)
+
+
+def details(summary_html: str, body_html: str, css: str = "") -> str:
+    """A block closed under a one-line summary (``summary_html``, already escaped), one
+    click open; the body stays in the HTML, so search and the browser's find reach it. The
+    one place the book's folded markup is written (``css``: extra classes)."""
+    classes = f"{css} budgetbook-collapse".strip()
+    return f'<details class="{classes}"><summary>{summary_html}</summary>{body_html}</details>'
 
 
 def folded(block, summary: str) -> Note:
@@ -125,8 +132,7 @@ def folded(block, summary: str) -> Note:
     if isinstance(block, Note):
         return block
     inner = block._repr_html_()
-    return Note(f'<details class="budgetbook-collapse"><summary>{escape(summary)}</summary>'
-                f"{inner}</details>", f"{summary}\n{block!r}",
+    return Note(details(escape(summary), inner), f"{summary}\n{block!r}",
                 getattr(block, "data", None))
 
 

@@ -31,7 +31,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .loading import (DEFAULT_DATA_DIR, PROJECT_ROOT, DataError, data_dir as resolve_data_dir,
-                      load_all_from_snapshot, read_data_files, read_resource)
+                      load_all_from_snapshot, read_data_files, read_resource,
+                      write_data_files)
 
 from .config import NOTEBOOKS_DIR  # noqa: E402
 KERNEL = "python3"
@@ -293,9 +294,7 @@ def run(subprogrammes, data_dir=None, output_dir="out", jobs=1, notebooks_dir=No
     try:
         snapshot = stage_root / ".data"
         snapshot.mkdir()
-        for name, raw in files.items():
-            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)  # raw/: the source
-            (snapshot / name).write_bytes(raw)
+        write_data_files(snapshot, files)
         try:
             load_all_from_snapshot(snapshot, data_dir)
         except DataError as exc:

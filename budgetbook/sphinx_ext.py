@@ -74,14 +74,14 @@ def inputs_digest(srcdir: Path, data: Path | None = None) -> str:
 
 
 def _write_snapshot(snapshot: Path, data_bytes: dict[str, bytes]) -> None:
+    from .loading import write_data_files
+
     if snapshot.is_dir():
         return
     tmp = snapshot.with_name(f".{snapshot.name}-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    for name, raw in data_bytes.items():
-        (tmp / name).parent.mkdir(parents=True, exist_ok=True)  # raw/ holds the source text
-        (tmp / name).write_bytes(raw)
+    write_data_files(tmp, data_bytes)
     try:
         os.replace(tmp, snapshot)
     except OSError:  # another build wrote the same snapshot first: same bytes

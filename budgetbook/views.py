@@ -13,7 +13,7 @@ import pandas as pd
 from . import charts, indicators
 from .config import PROGRAMME_ID, notebooks
 from .edition import ROLES, Edition, edition_of
-from .render import NOT_STATED, Note, escape, join, number, paragraph, percent, table
+from .render import NOT_STATED, Note, details, escape, join, number, paragraph, percent, table
 from .render import text as render_text
 
 # The notebook (in notebooks/) of each subprogramme id, from the table of contents.
@@ -98,11 +98,10 @@ def chapter_findings(findings: pd.DataFrame) -> Note:
                      for r in findings.itertuples())
     n = len(findings)
     # Closed by default (the count is in "At a glance"); still in the HTML for search.
-    return Note(f'<details class="admonition warning budgetbook-collapse"><summary>Source '
-                f'audit: {n} finding{"s" if n != 1 else ""} in this chapter (show)</summary>'
-                f'<ul>{items}</ul>'
-                f'<p>All findings: <a href="../book/source_audit.html">Source audit</a>.</p>'
-                f'</details>', "Source audit findings:\n" + text)
+    return Note(details(f'Source audit: {n} finding{"s" if n != 1 else ""} in this chapter '
+                        f'(show)', f'<ul>{items}</ul><p>All findings: <a href="../book/'
+                        f'source_audit.html">Source audit</a>.</p>', "admonition warning"),
+                "Source audit findings:\n" + text)
 
 
 # ---- deliverables -----------------------------------------------------------------
@@ -306,11 +305,11 @@ def result_blocks(results: pd.DataFrame, tables, edition: Edition) -> Note:
                       name=f"{row['subprogramme']}_{kind_}_{number_}".lower().replace(".", "_"))
         # Each result one line (its title), its measure one click away.
         blocks.append(Note(
-            f'<details class="budgetbook-collapse budgetbook-result"><summary>'
-            f"{escape(kind)}: {escape(row['title_en'])}</summary>"
-            f"<p><span lang=\"zh\">{escape(row['title_zh'])}</span><br/><small>From "
-            f"paragraph {escape(row['first_paragraph'])}; performance measure: "
-            f"{escape(row['measure'])}</small></p>{caption.html}{cells.html}</details>",
+            details(f"{escape(kind)}: {escape(row['title_en'])}",
+                    f"<p><span lang=\"zh\">{escape(row['title_zh'])}</span><br/><small>From "
+                    f"paragraph {escape(row['first_paragraph'])}; performance measure: "
+                    f"{escape(row['measure'])}</small></p>{caption.html}{cells.html}",
+                    "budgetbook-result"),
             f"{kind}: {row['title_en']} (from {row['first_paragraph']}; {row['measure']})\n"
             f"{caption.text}\n{cells.text}", cells.data))
     if not blocks:
@@ -554,6 +553,14 @@ def timing_text(row) -> str:
     return f"{TIMING_NAMES[row['timing']]}: {row['note_en']} (line {row['raw_line']})"
 
 
+def timing_marks(timing: pd.DataFrame | None) -> dict:
+    """(table, item number) -> :func:`timing_text`, for the rows of deliverable_timing.csv
+    given (none: an empty lookup)."""
+    if timing is None:
+        return {}
+    return {(r["table"], r["item_no"]): timing_text(r) for _, r in timing.iterrows()}
+
+
 def timing_table(items: pd.DataFrame, timing: pd.DataFrame, edition: Edition) -> pd.DataFrame:
     """The items the text marks as cyclical, ad hoc or tied to one event (``timing``: a
     subprogramme's rows of deliverable_timing.csv; ``items``: its line items), with their
@@ -578,8 +585,7 @@ def exceptions_table(item_delivery: pd.DataFrame, item_change: pd.DataFrame,
     ``item_change`` :func:`budgetbook.indicators.plan_change` of the items from the
     current year's plan to the budget year's. With ``timing`` (deliverable_timing.csv), an
     item the text marks as cyclical, ad hoc or tied to one event says so."""
-    marks = ({} if timing is None else
-             {(r["table"], r["item_no"]): timing_text(r) for _, r in timing.iterrows()})
+    marks = timing_marks(timing)
     plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
     current, budget = edition.measure("current_plan"), edition.measure("budget_plan")
     y, y0, y1 = edition.performance_year, edition.current_year, edition.budget_year
