@@ -18,6 +18,7 @@ from . import schema
 from .edition import Edition, edition_of
 
 from .config import DEFAULT_DATA_DIR, PROJECT_ROOT  # noqa: E402,F401  (re-exported)
+from .inputs import key_column, read_data_files, write_data_files  # noqa: E402,F401
 
 
 class DataError(ValueError):
@@ -223,23 +224,26 @@ def _check_foreign_keys(name, df, ids, directory):
                                 line, col, value)
 
 
-def read_data_files(directory) -> dict[str, bytes]:
-    """A data directory's contract files (CSV and JSON) and its source text (``raw/``), by
-    path relative to it, each read once: what a build or a run hashes and copies into its
-    snapshot."""
-    directory = Path(directory)
-    files = sorted(directory.glob("*.csv")) + sorted(directory.glob("*.json")) + sorted(
-        p for p in directory.glob("raw/*") if p.is_file())
-    return {p.relative_to(directory).as_posix(): p.read_bytes() for p in files}
+def chapter_tables(tables: dict[str, pd.DataFrame], sp: str) -> dict[str, pd.DataFrame]:
+    """The rows chapter ``sp`` reads: in every table keyed by subprogramme, the rows that
+    are not another chapter's (its own and the programme-wide ones); other tables whole.
 
-
-def write_data_files(directory, files: dict[str, bytes]) -> None:
-    """Write ``files`` (:func:`read_data_files`'s result) under ``directory``: the snapshot
-    a build or a run reads, with the source text in its ``raw/``."""
-    for name, raw in files.items():
-        path = Path(directory) / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(raw)
+    The same rule as :func:`budgetbook.inputs.chapter_rows`, on which the build keys the
+    chapter's cached result: a chapter that never sees another chapter's rows cannot show
+    a stale number when only those rows change."""
+    others = set(tables["subprogrammes"]["id"]) - {sp, schema.PROGRAMME_ID}
+    out = {}
+    for name, df in tables.items():
+        key = key_column(f"{name}.csv", df.columns)
+        if key is None:
+            out[name] = df
+            continue
+        keep = (~df[key].isin(others)).fillna(True).to_numpy(dtype=bool)
+        sliced = df[keep].copy()
+        sliced.attrs = {**df.attrs, "lines": [n for n, k in zip(df.attrs.get("lines", []), keep)
+                                              if k]}
+        out[name] = sliced
+    return out
 
 
 def load_all_from_snapshot(snapshot, source) -> dict[str, pd.DataFrame]:

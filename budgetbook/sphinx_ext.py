@@ -7,18 +7,21 @@ would leave a stale page. This extension, listed in _config.yml:
    one-line message ``python -m budgetbook validate`` gives (file, line, column, rule),
    replacing the previous site in ``_build/html`` with a page that says the build failed,
    so no page built from old data is left looking current;
-2. reads the data files once, hashes those bytes with the package's code, and writes the
-   same bytes to a snapshot folder named after the hash; every notebook of the build reads
-   the snapshot (through ``$BUDGETBOOK_DATA_DIR``), so a cached result is always stored
-   under the hash of the data it was actually computed from, even if a CSV is edited while
-   the build runs;
-3. points the execution cache at a folder named after that hash and records, per notebook
-   page, the hash it was read with: a page read with other inputs is re-read. The data and
-   package files are also Sphinx dependencies of every notebook page;
+2. reads the data files once and writes the same bytes to a snapshot folder named after
+   their hash; every notebook of the build reads the snapshot (through
+   ``$BUDGETBOOK_DATA_DIR``), so a result is always cached with the data it was actually
+   computed from, even if a CSV is edited while the build runs;
+3. keys each notebook's cached result on what that page reads (:mod:`budgetbook.inputs`):
+   a chapter on its own rows and the programme-wide ones, the overview and the other
+   executed pages on every file, all on the package's code and the table of contents. A
+   page whose inputs changed is re-read and its notebook re-executed; the others are
+   kept, so an edit to one chapter's rows re-executes that chapter and the aggregating
+   pages only;
 4. warns (an error under ``-W``) when a notebook's ``.py`` was edited but not synced into
    the ``.ipynb`` that the book builds;
-5. executes the notebooks that the cache lacks before MyST-NB reads them, in one kernel
-   per core, several notebooks per kernel, and stores the results in that same cache.
+5. executes the notebooks that lack a current cached result before MyST-NB reads them, in
+   one kernel per core, several notebooks per kernel, stores the results in the cache and
+   logs which pages it executed.
 
 With no change, the rebuild re-reads nothing and executes nothing.
 """
@@ -47,34 +50,27 @@ def source_data_dir(srcdir: Path) -> Path:
     return Path(os.environ.get(DATA_ENV) or Path(srcdir) / "data").resolve()
 
 
-def input_files(srcdir: Path, data: Path | None = None) -> list[Path]:
-    """What every notebook reads: the data contract's files and the package's code."""
-    data = Path(data) if data is not None else Path(srcdir) / "data"
-    files = sorted(data.glob("*.csv")) + sorted(data.glob("*.json"))
-    code = sorted(p for p in PACKAGE_DIR.glob("*.py") if p.name != "sphinx_ext.py")
-    return files + code
+def _toc(srcdir: Path) -> Path:
+    return Path(srcdir) / "_toc.yml"
 
 
 def _read_inputs(srcdir: Path, data: Path | None = None) -> tuple[str, dict[str, bytes]]:
-    """The inputs' digest, and the data files' bytes by name (read once, hashed as read)."""
-    from .loading import read_data_files
+    """The digest of every input, and the data files' bytes by name (read once, hashed as
+    read)."""
+    from .inputs import code_digest, digest, read_data_files
 
     data = Path(data) if data is not None else Path(srcdir) / "data"
     data_bytes = read_data_files(data)
-    h = hashlib.sha256()
-    for name, raw in data_bytes.items():
-        h.update(name.encode() + b"\0" + raw + b"\0")
-    h.update(_code_digest(exclude_self=True).encode())
-    return h.hexdigest()[:16], data_bytes
+    return digest(data_bytes, code_digest(exclude_build=True, toc=_toc(srcdir))), data_bytes
 
 
 def inputs_digest(srcdir: Path, data: Path | None = None) -> str:
-    """A short hash of the data files and the package's code."""
+    """A short hash of the data files, the package's code and the table of contents."""
     return _read_inputs(srcdir, data)[0]
 
 
 def _write_snapshot(snapshot: Path, data_bytes: dict[str, bytes]) -> None:
-    from .loading import write_data_files
+    from .inputs import write_data_files
 
     if snapshot.is_dir():
         return
@@ -113,21 +109,23 @@ def _failed_site(outdir: Path, message: str) -> None:
 
 
 def _on_config_inited(app, config):
-    from .loading import DataError
-
     srcdir = Path(app.srcdir)
     source = source_data_dir(srcdir)
     base = Path(config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
-    if base.name.startswith("inputs-"):
+    if base.name.startswith(("inputs-", "code-")):
         base = base.parent
     try:
         if not source.is_dir():
+            from .loading import DataError
             raise DataError(source, "the data directory does not exist")
         digest, data_bytes = _read_inputs(srcdir, source)
         snapshot = base / f"{SNAPSHOT_PREFIX}{digest}"
         _write_snapshot(snapshot, data_bytes)
         _validate_snapshot(snapshot, source)
-    except DataError as exc:
+    except Exception as exc:
+        from .loading import DataError  # pandas only now: a rebuild validates nothing
+        if not isinstance(exc, DataError):
+            raise
         _failed_site(Path(app.outdir), str(exc))
         # The message `python -m budgetbook validate` gives, and no traceback: SystemExit
         # passes through Sphinx and Jupyter Book, which would wrap an exception in two.
@@ -144,8 +142,31 @@ def _on_config_inited(app, config):
     os.environ[DATA_ENV] = str(snapshot)
     app.budgetbook_source = source
     app.budgetbook_digest = digest
+    app.budgetbook_files = data_bytes
     app.budgetbook_code_digest = _code_digest()
-    config.nb_execution_cache_path = str(base / f"inputs-{digest}")
+    # One cache per version of the package; each entry records the inputs it was computed
+    # with (see _execute_missing), so a change to one chapter's rows invalidates that one.
+    cache = base / f"code-{_code_digest(exclude_self=True)[:16]}"
+    for old in [*base.glob("code-*"), *base.glob("inputs-*")]:  # other versions' caches
+        if old != cache:
+            shutil.rmtree(old, ignore_errors=True)
+    config.nb_execution_cache_path = str(cache)
+
+
+def page_digest(app, docname: str) -> str:
+    """The digest of what a page reads: a chapter notebook's own rows
+    (:func:`budgetbook.inputs.page_digests`), else every input."""
+    digests = getattr(app, "budgetbook_page_digests", None)
+    if digests is None:
+        from .config import notebooks
+        from .inputs import code_digest, page_digests
+
+        digests = page_digests(app.budgetbook_files, notebooks(_toc(app.srcdir)),
+                               code_digest(exclude_build=True, toc=_toc(app.srcdir)))
+        app.budgetbook_page_digests = digests
+    folder, _, stem = docname.rpartition("/")
+    return digests.get(stem, app.budgetbook_digest) if folder == "notebooks" else \
+        app.budgetbook_digest
 
 
 def _notebook_reader(env, docname):
@@ -163,21 +184,21 @@ def _is_notebook(env, docname) -> bool:
 
 def _on_doctree_read(app, doctree):
     env = app.env
-    if _is_notebook(env, env.docname):  # every notebook reads the data
-        for path in input_files(Path(app.srcdir), app.budgetbook_source):
-            env.note_dependency(str(path))
+    if _is_notebook(env, env.docname):  # record the inputs the page was read with
         if not hasattr(env, "budgetbook_digests"):
             env.budgetbook_digests = {}
-        env.budgetbook_digests[env.docname] = app.budgetbook_digest
+        env.budgetbook_digests[env.docname] = page_digest(app, env.docname)
 
 
 def _on_env_get_outdated(app, env, added, changed, removed):
     """Pages read with other inputs than this build's, and unsynced notebook pairs."""
     digests = getattr(env, "budgetbook_digests", {})
-    stale = [doc for doc, digest in digests.items()
-             if digest != app.budgetbook_digest and doc in env.found_docs]
     _warn_unsynced_pairs(env)
-    return stale
+    if getattr(env, "budgetbook_inputs", None) == app.budgetbook_digest:
+        return []  # nothing any page reads has changed
+    env.budgetbook_inputs = app.budgetbook_digest
+    return [doc for doc, digest in digests.items()
+            if doc in env.found_docs and digest != page_digest(app, doc)]
 
 
 def _on_env_purge_doc(app, env, docname):
@@ -253,41 +274,53 @@ def _on_build_finished(app, exception):
                        f"build again to show the change")
 
 
+INPUTS_KEY = "budgetbook_inputs"  # in a cache record's data: the page digest it was run with
+
+
 def _execute_missing(app, env, docnames):
-    """Fill the execution cache for the notebooks about to be read, in parallel."""
+    """Give every notebook about to be read a cached result computed from its current
+    inputs: execute, in parallel, those the cache lacks or holds for other inputs."""
     config = app.config
-    if getattr(config, "nb_execution_mode", "") != "cache":
+    if not docnames or getattr(config, "nb_execution_mode", "") != "cache":
         return
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
 
     cache = get_cache(config.nb_execution_cache_path)
     todo = []
-    for docname in docnames:
+    for docname in sorted(docnames):
         path = Path(env.doc2path(docname))
         # read each page exactly as MyST-NB will, so the cache entries match its lookups
         reader, content = _notebook_reader(env, docname)
         if reader is None:
             continue  # a plain Markdown page
         nb = reader.read(content)
+        digest = page_digest(app, docname)
         try:
-            cache.match_cache_notebook(nb)
+            record = cache.match_cache_notebook(nb)
         except KeyError:
-            todo.append((path, nb, reader.read_fmt))
-    if len(todo) < 2:
-        return  # nothing to gain; MyST-NB executes it as usual
+            record = None
+        if record is not None and (record.data or {}).get(INPUTS_KEY) == digest:
+            continue
+        if record is not None:  # computed from other inputs: MyST-NB must not use it
+            cache.remove_cache(record.pk)
+        todo.append((path, nb, reader.read_fmt, docname, digest))
+    if not todo:
+        return
 
     workers = min(len(todo), os.cpu_count() or 1)
-    logger.info(f"budgetbook: executing {len(todo)} notebooks in {workers} kernels")
+    logger.info(f"budgetbook: executing {len(todo)} notebooks in {workers} kernels: "
+                + ", ".join(item[3] for item in todo))
     groups = [todo[i::workers] for i in range(workers)]
     with ThreadPoolExecutor(max_workers=workers) as pool:
         for done in pool.map(lambda g: _run_in_one_kernel(g, config.nb_execution_timeout),
                              groups):
-            for path, nb, read_fmt, seconds in done:
+            for path, nb, read_fmt, _docname, digest, seconds in done:
                 record = (cache.add_nb_to_project(str(path), read_data=read_fmt) if read_fmt
                           else cache.add_nb_to_project(str(path)))
                 cache.cache_notebook_bundle(
-                    CacheBundleIn(nb, record.uri, data={"execution_seconds": seconds}),
+                    CacheBundleIn(nb, record.uri,
+                                  data={"execution_seconds": seconds, INPUTS_KEY: digest}),
                     check_validity=False, overwrite=True)
 
 
@@ -317,7 +350,7 @@ def _run_in_one_kernel(items, timeout):
     for _attempt in range(3):  # kernels started together can race for ports
         try:
             with client.setup_kernel(cwd=str(items[0][0].parent)):
-                for path, nb, read_fmt in items:
+                for path, nb, *about in items:
                     prepare = nbformat.v4.new_code_cell(
                         f"%reset -f\nimport os as _os\n_os.chdir({str(path.parent)!r})\ndel _os")
                     # nbclient writes each executed cell back into client.nb, so the
@@ -332,7 +365,7 @@ def _run_in_one_kernel(items, timeout):
                                 client.execute_cell(cell, index)
                     except CellExecutionError:
                         continue
-                    done.append((path, nb, read_fmt, time.perf_counter() - start))
+                    done.append((path, nb, *about, time.perf_counter() - start))
             return done
         except (RuntimeError, DeadKernelError):
             if done:

@@ -40,10 +40,14 @@ output_dir = None  # set a directory to also write the derived CSVs and charts
 from budgetbook import commentary, indicators, load_all, render, views
 from budgetbook.render import glue  # MyST-NB's glue, without loading Sphinx
 from budgetbook.edition import edition_of
+from budgetbook.loading import chapter_tables
 
 tables = load_all(data_dir)  # every CSV of data/, validated: {"deliverables": DataFrame, ...}
 edition = edition_of(tables)  # the document, and its years (performance, current, budget)
 sp = views.check_subprogramme(tables, subprogramme, written_for="sp2")
+# This chapter's rows and the programme-wide ones, never another chapter's: the build
+# re-executes the chapter when, and only when, these rows, the package or its code change.
+tables = chapter_tables(tables, sp)
 label = views.subprogramme_label(tables, sp)
 glue("performance_year", edition.performance_year, display=False)
 glue("current_year", edition.current_year, display=False)

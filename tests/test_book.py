@@ -112,27 +112,69 @@ def test_rebuild_without_change_executes_no_notebook(built_book):
     assert "0 source files that are out of date" in res.stdout
 
 
-def test_changed_csv_changes_the_rebuilt_page(built_book):
-    """Through the plain `jupyter-book build`, a changed value reaches the page."""
+def _executed(stdout: str) -> set[str]:
+    """The pages a build executed, from its log ("budgetbook: executing N notebooks ...")."""
+    found = re.findall(r"budgetbook: executing \d+ notebooks in \d+ kernels: (.*)", stdout)
+    return {page.strip() for line in found for page in line.split(",")}
+
+
+def _aggregating_pages(project: Path) -> set[str]:
+    """The executed pages that read every subprogramme's rows: the overview and the
+    prose pages with code cells."""
+    return {f for f in toc_files(project) if (project / f"{f}.md").is_file() and
+            "{code-cell}" in (project / f"{f}.md").read_text(encoding="utf-8")} | {
+        f"notebooks/{config.OVERVIEW_STEM}"}
+
+
+def test_changed_csv_re_executes_its_chapter_and_the_aggregating_pages_only(built_book):
+    """Through the plain `jupyter-book build`, a value changed in one chapter's rows
+    re-executes that chapter and the pages that aggregate, reaches the page, and leaves
+    the other chapters' pages as they were."""
     path = built_book / "data" / "deliverables.csv"
+    html = built_book / "_build" / "html" / "notebooks"
     original = path.read_text(encoding="utf-8")
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     row = df.index[(df["table"] == "16.8") & (df["item_no"] == "1")][0]
+    assert df.loc[row, "subprogramme"] == "sp3"
     df.loc[row, "plan_2025"] = "9876"
     df.to_csv(path, index=False, lineterminator="\n")
+    others = {p.name: p.read_bytes() for p in html.glob("sp*.html") if "sp3_" not in p.name}
     try:
         res = build(built_book)
         assert res.returncode == 0, res.stdout[-3000:]
-        # the data changed: every notebook re-runs, chapters and the pages with code cells
-        pages = sum("{code-cell}" in (built_book / f"{f}.md").read_text(encoding="utf-8")
-                    for f in toc_files(built_book) if (built_book / f"{f}.md").is_file())
-        n = len(config.notebooks(built_book / "_toc.yml")) + pages
-        assert f"budgetbook: executing {n} notebooks" in res.stdout
-        page = (built_book / "_build/html/notebooks/sp3_countering_corruption.html").read_text(
-            encoding="utf-8")
-        assert "9876" in page
+        assert _executed(res.stdout) == _aggregating_pages(built_book) | {
+            "notebooks/sp3_countering_corruption"}, res.stdout[-3000:]
+        assert "9876" in (html / "sp3_countering_corruption.html").read_text(encoding="utf-8")
+        assert {p.name: p.read_bytes() for p in html.glob("sp*.html")
+                if "sp3_" not in p.name} == others
     finally:
         path.write_text(original, encoding="utf-8")
+    res = build(built_book)
+    assert _executed(res.stdout) == _aggregating_pages(built_book) | {
+        "notebooks/sp3_countering_corruption"}, res.stdout[-3000:]
+    assert "9876" not in (html / "sp3_countering_corruption.html").read_text(encoding="utf-8")
+
+
+def test_a_notebooks_code_re_executes_that_notebook_only(built_book):
+    """Editing a code cell re-executes that notebook alone; undoing the edit finds the
+    earlier result in the cache again."""
+    stem = "sp7_policy_support"
+    old, new = "# One verdict per statement;", "# One verdict per statement (edited);"
+    paths = [built_book / "notebooks" / f"{stem}{suffix}" for suffix in (".py", ".ipynb")]
+    originals = [p.read_text(encoding="utf-8") for p in paths]
+    try:
+        for p, text in zip(paths, originals):
+            assert text.count(old) == 1, p
+            p.write_text(text.replace(old, new), encoding="utf-8")
+        res = build(built_book)
+        assert res.returncode == 0, res.stdout[-3000:]
+        assert _executed(res.stdout) == {f"notebooks/{stem}"}, res.stdout[-3000:]
+    finally:
+        for p, text in zip(paths, originals):
+            p.write_text(text, encoding="utf-8")
+    res = build(built_book)
+    assert res.returncode == 0, res.stdout[-3000:]
+    assert _executed(res.stdout) == set(), res.stdout[-3000:]
 
 
 def _edit_objective_paragraph(text, value):
