@@ -1,4 +1,6 @@
+import fcntl
 import hashlib
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -48,13 +50,42 @@ def build(project: Path):
                           text=True, timeout=1800)
 
 
+def _shared_dir(tmp_path_factory) -> Path:
+    """A folder every pytest-xdist worker of this session sees (the session's own
+    folder when the tests run in one process)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory):
-    """A copy of the project, built once for the book and browser tests."""
-    project = tmp_path_factory.mktemp("book") / "project"
-    shutil.copytree(ROOT, project, ignore=PROJECT_COPY_IGNORE)
+    """A copy of the project, built once per test session for the tests that only read
+    the built site: the first worker to ask builds it, under a lock, and the others wait
+    for it. A test that changes the project and rebuilds takes ``mutable_book``."""
+    shared = _shared_dir(tmp_path_factory)
+    project, done = shared / "built_book" / "project", shared / "built_book.done"
+    with open(shared / "built_book.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(project.parent, ignore_errors=True)
+            shutil.copytree(ROOT, project, ignore=PROJECT_COPY_IGNORE)
+            res = build(project)
+            assert res.returncode == 0, res.stdout[-4000:] + res.stderr[-4000:]
+            done.write_text("built\n")
+    return project
+
+
+@pytest.fixture(scope="module")
+def mutable_book(built_book, tmp_path_factory):
+    """A private copy of the built project (its site and execution cache included), for
+    the tests of one module that edit the project and rebuild it."""
+    project = tmp_path_factory.mktemp("mutable_book") / "project"
+    shutil.copytree(built_book, project, symlinks=True)
+    # Sphinx re-reads every page of a moved project once; the execution cache, keyed on
+    # what each page reads, needs no notebook executed.
     res = build(project)
     assert res.returncode == 0, res.stdout[-4000:] + res.stderr[-4000:]
+    assert "budgetbook: executing" not in res.stdout, res.stdout[-4000:]
     return project
 
 
@@ -67,3 +98,14 @@ def rewrite_csv(path, edit):
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows(rows)
     path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """nbval's cells of one notebook run in order in one kernel: keep them on one
+    pytest-xdist worker (before xdist groups the items); and they are slow."""
+    for item in items:
+        path = Path(str(item.fspath))
+        if path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.xdist_group(f"nbval-{path.stem}"))
+            item.add_marker(pytest.mark.slow)

@@ -19,6 +19,13 @@ from budgetbook import config
 from budgetbook.bench import build_command
 from conftest import ROOT, build
 
+pytestmark = pytest.mark.slow  # every test here reads or rebuilds a built book
+
+# The tests that edit the project and rebuild it: one private copy of the built book,
+# edited by one test after another (on one pytest-xdist worker).
+REBUILDS = pytest.mark.xdist_group("mutable_book")
+
+
 def toc_files(project: Path):
     toc = yaml.safe_load((project / "_toc.yml").read_text())
     files = [toc["root"]]
@@ -105,8 +112,9 @@ def test_every_table_and_chart_offers_its_numbers_as_a_named_csv(built_book):
     assert total >= 11 * 8, total
 
 
-def test_rebuild_without_change_executes_no_notebook(built_book):
-    res = build(built_book)
+@REBUILDS
+def test_rebuild_without_change_executes_no_notebook(mutable_book):
+    res = build(mutable_book)
     assert res.returncode == 0, res.stdout[-3000:]
     assert "Executing notebook" not in res.stdout and "budgetbook: executing" not in res.stdout
     assert "0 source files that are out of date" in res.stdout
@@ -126,12 +134,13 @@ def _aggregating_pages(project: Path) -> set[str]:
         f"notebooks/{config.OVERVIEW_STEM}"}
 
 
-def test_changed_csv_re_executes_its_chapter_and_the_aggregating_pages_only(built_book):
+@REBUILDS
+def test_changed_csv_re_executes_its_chapter_and_the_aggregating_pages_only(mutable_book):
     """Through the plain `jupyter-book build`, a value changed in one chapter's rows
     re-executes that chapter and the pages that aggregate, reaches the page, and leaves
     the other chapters' pages as they were."""
-    path = built_book / "data" / "deliverables.csv"
-    html = built_book / "_build" / "html" / "notebooks"
+    path = mutable_book / "data" / "deliverables.csv"
+    html = mutable_book / "_build" / "html" / "notebooks"
     original = path.read_text(encoding="utf-8")
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     row = df.index[(df["table"] == "16.8") & (df["item_no"] == "1")][0]
@@ -140,39 +149,40 @@ def test_changed_csv_re_executes_its_chapter_and_the_aggregating_pages_only(buil
     df.to_csv(path, index=False, lineterminator="\n")
     others = {p.name: p.read_bytes() for p in html.glob("sp*.html") if "sp3_" not in p.name}
     try:
-        res = build(built_book)
+        res = build(mutable_book)
         assert res.returncode == 0, res.stdout[-3000:]
-        assert _executed(res.stdout) == _aggregating_pages(built_book) | {
+        assert _executed(res.stdout) == _aggregating_pages(mutable_book) | {
             "notebooks/sp3_countering_corruption"}, res.stdout[-3000:]
         assert "9876" in (html / "sp3_countering_corruption.html").read_text(encoding="utf-8")
         assert {p.name: p.read_bytes() for p in html.glob("sp*.html")
                 if "sp3_" not in p.name} == others
     finally:
         path.write_text(original, encoding="utf-8")
-    res = build(built_book)
-    assert _executed(res.stdout) == _aggregating_pages(built_book) | {
+    res = build(mutable_book)
+    assert _executed(res.stdout) == _aggregating_pages(mutable_book) | {
         "notebooks/sp3_countering_corruption"}, res.stdout[-3000:]
     assert "9876" not in (html / "sp3_countering_corruption.html").read_text(encoding="utf-8")
 
 
-def test_a_notebooks_code_re_executes_that_notebook_only(built_book):
+@REBUILDS
+def test_a_notebooks_code_re_executes_that_notebook_only(mutable_book):
     """Editing a code cell re-executes that notebook alone; undoing the edit finds the
     earlier result in the cache again."""
     stem = "sp7_policy_support"
     old, new = "# One verdict per statement;", "# One verdict per statement (edited);"
-    paths = [built_book / "notebooks" / f"{stem}{suffix}" for suffix in (".py", ".ipynb")]
+    paths = [mutable_book / "notebooks" / f"{stem}{suffix}" for suffix in (".py", ".ipynb")]
     originals = [p.read_text(encoding="utf-8") for p in paths]
     try:
         for p, text in zip(paths, originals):
             assert text.count(old) == 1, p
             p.write_text(text.replace(old, new), encoding="utf-8")
-        res = build(built_book)
+        res = build(mutable_book)
         assert res.returncode == 0, res.stdout[-3000:]
         assert _executed(res.stdout) == {f"notebooks/{stem}"}, res.stdout[-3000:]
     finally:
         for p, text in zip(paths, originals):
             p.write_text(text, encoding="utf-8")
-    res = build(built_book)
+    res = build(mutable_book)
     assert res.returncode == 0, res.stdout[-3000:]
     assert _executed(res.stdout) == set(), res.stdout[-3000:]
 
@@ -181,18 +191,19 @@ def _edit_objective_paragraph(text, value):
     return re.sub(r"^(sp9c2,.*),16\.132$", rf"\g<1>,{value}", text, flags=re.M)
 
 
-def test_csv_edited_during_a_build_never_poisons_the_cache(built_book, tmp_path):
+@REBUILDS
+def test_csv_edited_during_a_build_never_poisons_the_cache(mutable_book, tmp_path):
     """The issue's reproduction: a CSV edited while the notebooks execute. The build shows
     the data it started with, and each later build shows the data as it then is."""
-    path = built_book / "data" / "subprogrammes.csv"
-    page = built_book / "_build/html/notebooks/sp9c2_incb_secretariat.html"
+    path = mutable_book / "data" / "subprogrammes.csv"
+    page = mutable_book / "_build/html/notebooks/sp9c2_incb_secretariat.html"
     original = path.read_text(encoding="utf-8")
     assert _edit_objective_paragraph(original, "16.998") != original
     log = tmp_path / "build.log"
     try:
         path.write_text(_edit_objective_paragraph(original, "16.998"), encoding="utf-8")
         with open(log, "w") as fh:
-            proc = subprocess.Popen(build_command(built_book), stdout=fh, stderr=subprocess.STDOUT)
+            proc = subprocess.Popen(build_command(mutable_book), stdout=fh, stderr=subprocess.STDOUT)
             while "budgetbook: executing" not in log.read_text():
                 assert proc.poll() is None, log.read_text()[-3000:]
                 time.sleep(0.1)
@@ -202,28 +213,29 @@ def test_csv_edited_during_a_build_never_poisons_the_cache(built_book, tmp_path)
         assert "changed while the book was built" in log.read_text()
         html = page.read_text(encoding="utf-8")
         assert "paragraph 16.998" in html and "16.999" not in html
-        res = build(built_book)
+        res = build(mutable_book)
         assert res.returncode == 0, res.stdout[-3000:]
         html = page.read_text(encoding="utf-8")
         assert "paragraph 16.999" in html and "16.998" not in html
     finally:
         path.write_text(original, encoding="utf-8")
-    res = build(built_book)
+    res = build(mutable_book)
     assert res.returncode == 0, res.stdout[-3000:]
     html = page.read_text(encoding="utf-8")
     assert "paragraph 16.132" in html and "16.99" not in html
 
 
-def test_bad_csv_stops_the_build_with_the_validate_message_and_no_stale_page(built_book):
-    path = built_book / "data" / "deliverables.csv"
+@REBUILDS
+def test_bad_csv_stops_the_build_with_the_validate_message_and_no_stale_page(mutable_book):
+    path = mutable_book / "data" / "deliverables.csv"
     original = path.read_text(encoding="utf-8")
-    html = built_book / "_build" / "html"
+    html = mutable_book / "_build" / "html"
     try:
         rows = list(csv.reader(io.StringIO(original, newline="")))
         rows[2][rows[0].index("actual_2023")] = "12.5"
         with open(path, "w", newline="", encoding="utf-8") as fh:
             csv.writer(fh, lineterminator="\n").writerows(rows)
-        res = build(built_book)
+        res = build(mutable_book)
         assert res.returncode != 0
         output = res.stdout + res.stderr
         assert (f"error: {path}, line 3, column 'actual_2023': must be a whole number (integer) "
@@ -234,27 +246,28 @@ def test_bad_csv_stops_the_build_with_the_validate_message_and_no_stale_page(bui
         assert "must be a whole number" in (html / "index.html").read_text(encoding="utf-8")
     finally:
         path.write_text(original, encoding="utf-8")
-    res = build(built_book)
+    res = build(mutable_book)
     assert res.returncode == 0, res.stdout[-3000:]
-    for entry in toc_files(built_book):
+    for entry in toc_files(mutable_book):
         assert (html / f"{entry}.html").is_file(), entry
     assert "was not built" not in (html / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_notebook_edited_but_not_synced_is_named(built_book):
-    py = built_book / "notebooks" / "sp7_policy_support.py"
+@REBUILDS
+def test_a_notebook_edited_but_not_synced_is_named(mutable_book):
+    py = mutable_book / "notebooks" / "sp7_policy_support.py"
     original = py.read_text(encoding="utf-8")
     try:
         py.write_text(original.replace("# ## Legislative mandates",
                                        "# ## Legislative mandates, edited"), encoding="utf-8")
-        res = build(built_book)
+        res = build(mutable_book)
         assert res.returncode != 0
         assert ("notebooks/sp7_policy_support.py differs from sp7_policy_support.ipynb, which "
                 "the book builds: run 'jupytext --sync notebooks/sp7_policy_support.py'"
                 in res.stdout + res.stderr)
     finally:
         py.write_text(original, encoding="utf-8")
-    res = build(built_book)
+    res = build(mutable_book)
     assert res.returncode == 0, res.stdout[-3000:]
 
 

@@ -45,6 +45,7 @@ def test_a_template_missing_a_part_is_named():
         chapters.render(broken, "sp1", "t", chapters.Commentary("X/1", "c"))
 
 
+@pytest.mark.slow
 def test_the_template_runs_as_a_chapter_for_any_subprogramme(tmp_path):
     nb = jupytext.read(config.CHAPTER_TEMPLATE)
     out = tmp_path / "sp5.ipynb"

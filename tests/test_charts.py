@@ -154,6 +154,7 @@ def test_save_writes_png_svg_and_csv(tmp_path):
 
 
 @pytest.mark.parametrize("sp", ["sp1", "sp5", "sp9c2"])
+@pytest.mark.slow
 def test_every_chapter_chart_has_title_alt_and_source(tables, sp):
     symbol = edition_of(tables).symbol
     for chart in (_measures_chart(tables, sp), _delivery_chart(tables, sp),
@@ -255,6 +256,7 @@ def _overlap(a, b, tolerance=0.5):
             and a.y0 < b.y1 - tolerance and b.y0 < a.y1 - tolerance)
 
 
+@pytest.mark.slow
 def test_no_label_collides_or_is_cut(tables):
     """Measured, not eyeballed: in every chart, each value label lies inside its axes, clear
     of every bar, of the reference line and of every other label; every text of the
@@ -303,6 +305,7 @@ def test_no_label_collides_or_is_cut(tables):
     assert not problems, problems
 
 
+@pytest.mark.slow
 def test_every_charts_alt_text_states_its_finding_then_its_values(tables):
     """A screen reader hears the finding (the title) first, then what the chart shows."""
     for chart in _every_chart(tables):

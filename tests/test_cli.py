@@ -1,4 +1,8 @@
 """The analysts' command line: python -m budgetbook run ..."""
+import contextlib
+import hashlib
+import io
+import os
 import re
 import shutil
 import subprocess
@@ -15,8 +19,27 @@ from synthetic import EDITION as SYNTHETIC_EDITION, make_synthetic
 
 
 def cli(*args, cwd=ROOT):
+    """``python -m budgetbook ...`` in a process of its own."""
     return subprocess.run([sys.executable, "-m", "budgetbook", *args], cwd=cwd,
                           capture_output=True, text=True, timeout=900)
+
+
+def cli_here(*args, cwd=ROOT):
+    """The same command line in this process (its exit status and output, without a
+    Python start-up per call): for the commands that stop before any notebook runs."""
+    from budgetbook.cli import main
+    out, err = io.StringIO(), io.StringIO()
+    before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse: --help, a bad argument
+                code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+    finally:
+        os.chdir(before)
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 def test_validate_command_reports_each_file():
@@ -26,7 +49,7 @@ def test_validate_command_reports_each_file():
 
 
 def test_datapackage_check_command():
-    res = cli("datapackage", "--check")
+    res = cli_here("datapackage", "--check")
     assert res.returncode == 0, res.stderr
 
 
@@ -35,27 +58,27 @@ def test_datapackage_check_fails_for_another_edition(data_copy):
     path = data_copy / "edition.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",2025,", ",2026,"),
                     encoding="utf-8")
-    res = cli("datapackage", "--check", "--data-dir", str(data_copy))
+    res = cli_here("datapackage", "--check", "--data-dir", str(data_copy))
     assert res.returncode == 1
     assert f"{data_copy / 'datapackage.json'} differs from budgetbook/schema.py" in res.stderr
 
 
 def test_datapackage_names_a_broken_edition_csv(data_copy):
     (data_copy / "edition.csv").unlink()
-    res = cli("datapackage", "--check", "--data-dir", str(data_copy))
+    res = cli_here("datapackage", "--check", "--data-dir", str(data_copy))
     assert res.returncode == 2
     assert res.stderr.strip() == f"error: {data_copy / 'edition.csv'}: file is missing"
 
 
 def test_unknown_subprogramme(tmp_path):
-    res = cli("run", "-s", "sp42", "--output-dir", str(tmp_path / "out"))
+    res = cli_here("run", "-s", "sp42", "--output-dir", str(tmp_path / "out"))
     assert res.returncode == 2
     assert "unknown subprogramme sp42" in res.stderr and "sp9c2" in res.stderr
     assert not (tmp_path / "out").exists()
 
 
 def test_missing_data_dir(tmp_path):
-    res = cli("run", "-s", "sp1", "--data-dir", str(tmp_path / "nowhere"),
+    res = cli_here("run", "-s", "sp1", "--data-dir", str(tmp_path / "nowhere"),
               "--output-dir", str(tmp_path / "out"))
     assert res.returncode == 2
     assert "data directory" in res.stderr and "does not exist" in res.stderr
@@ -71,7 +94,7 @@ def test_invalid_data_dir_is_refused_before_any_notebook(tmp_path, data_copy):
     out = tmp_path / "out"
     out.mkdir()
     (out / "keep.txt").write_text("earlier output")
-    res = cli("run", "--all", "--data-dir", str(data_copy), "--output-dir", str(out))
+    res = cli_here("run", "--all", "--data-dir", str(data_copy), "--output-dir", str(out))
     assert res.returncode == 2
     assert "invalid data directory" in res.stderr
     assert "deliverables.csv, line 5, column 'subprogramme'" in res.stderr
@@ -81,11 +104,12 @@ def test_invalid_data_dir_is_refused_before_any_notebook(tmp_path, data_copy):
 def test_unwritable_output_dir(tmp_path):
     blocker = tmp_path / "a_file"
     blocker.write_text("not a directory")
-    res = cli("run", "-s", "sp1", "--output-dir", str(blocker / "out"))
+    res = cli_here("run", "-s", "sp1", "--output-dir", str(blocker / "out"))
     assert res.returncode == 2
     assert "is not writable" in res.stderr
 
 
+@pytest.mark.slow
 def test_failing_notebook_shows_error_and_cell_and_keeps_old_outputs(tmp_path):
     out = tmp_path / "out"
     (out / "sp3").mkdir(parents=True)
@@ -109,13 +133,14 @@ def test_failing_notebook_shows_error_and_cell_and_keeps_old_outputs(tmp_path):
     assert "1 of 2 notebooks succeeded" in res.stdout
 
 
+@pytest.mark.slow
 def test_synthetic_data_dir_with_other_subprogrammes_runs_unchanged(tmp_path):
     """Another edition and another section: other years, other subprogramme ids."""
     data = make_synthetic(tmp_path / "synthetic_data")
     tables = load_all(data)  # the synthetic directory meets the contract
     assert edition_of(tables) == SYNTHETIC_EDITION == read_edition(data)
     assert "sp1" not in set(tables["subprogrammes"]["id"])
-    assert cli("validate", "--data-dir", str(data)).returncode == 0
+    assert cli_here("validate", "--data-dir", str(data)).returncode == 0
     out = tmp_path / "out"
     res = cli("run", "--all", "--data-dir", str(data), "--output-dir", str(out), "--quiet")
     assert res.returncode == 0, res.stderr[-3000:]
@@ -133,18 +158,24 @@ def test_synthetic_data_dir_with_other_subprogrammes_runs_unchanged(tmp_path):
             f"this page are from {SYNTHETIC_EDITION.symbol}") in executed
 
 
-def test_real_data_run_carries_no_commentary_warning(tmp_path):
-    results = runner.run(["sp7"], output_dir=tmp_path / "out", progress=False)
-    assert results[0].ok, results[0].error
-    executed = (tmp_path / "out" / "sp7" / "sp7_policy_support.ipynb").read_text()
-    assert f"From {read_edition().symbol}: the proposed programme plan" in executed
-    assert "The commentary below was written for" not in executed
+# The tests that read one shared `run --all` (on one pytest-xdist worker).
+RUN_ALL = pytest.mark.xdist_group("run_all")
 
 
-def test_run_all_writes_every_notebooks_outputs_and_an_index(tmp_path):
+@pytest.fixture(scope="module")
+def run_all(tmp_path_factory):
+    """One `run --all --jobs 2` on the project's data, read by several tests below."""
     before = tree_digest(ROOT / "data")
-    out = tmp_path / "out"
+    out = tmp_path_factory.mktemp("run_all") / "out"
     res = cli("run", "--all", "--output-dir", str(out), "--jobs", "2")
+    assert tree_digest(ROOT / "data") == before  # a run never writes into data/
+    return out, res
+
+
+@pytest.mark.slow
+@RUN_ALL
+def test_run_all_writes_every_notebooks_outputs_and_an_index(run_all):
+    out, res = run_all
     assert res.returncode == 0, res.stderr
     assert "11 of 11 notebooks succeeded" in res.stdout
     index = pd.read_csv(out / "index.csv")
@@ -155,9 +186,18 @@ def test_run_all_writes_every_notebooks_outputs_and_an_index(tmp_path):
     for rel in index["file"]:
         assert (out / rel).is_file()
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no staging left behind
-    assert tree_digest(ROOT / "data") == before
 
 
+@pytest.mark.slow
+@RUN_ALL
+def test_real_data_run_carries_no_commentary_warning(run_all):
+    out, _ = run_all
+    executed = (out / "sp7" / "sp7_policy_support.ipynb").read_text()
+    assert f"From {read_edition().symbol}: the proposed programme plan" in executed
+    assert "The commentary below was written for" not in executed
+
+
+@pytest.mark.slow
 def test_changed_value_changes_the_executed_output(tmp_path, data_copy):
     """No stale numbers: a value changed in a copy of the data shows in the run's output."""
     edition = read_edition(data_copy)
@@ -177,27 +217,38 @@ def test_changed_value_changes_the_executed_output(tmp_path, data_copy):
     assert "4321" in executed
 
 
-def test_two_runs_give_byte_identical_outputs_and_a_quiet_log(tmp_path):
+@pytest.mark.slow
+@RUN_ALL
+def test_two_runs_give_byte_identical_outputs_and_a_quiet_log(run_all, tmp_path):
     """Unchanged data and code give the same files, executed notebooks included; a clean
     parallel run prints no kernel noise (no 'KeyboardInterrupt caught in kernel')."""
+    first, _ = run_all
     out = tmp_path / "out"
+    res = cli("run", "-s", "sp3", "-s", "programme", "--output-dir", str(out), "--jobs", "2",
+              "--quiet")
+    assert res.returncode == 0, res.stderr
+    assert "KeyboardInterrupt" not in res.stderr and "[IPKernelApp]" not in res.stderr
     digests = []
-    for _ in (1, 2):
-        res = cli("run", "-s", "sp3", "-s", "programme", "--output-dir", str(out), "--jobs", "2",
-                  "--quiet")
-        assert res.returncode == 0, res.stderr
-        assert "KeyboardInterrupt" not in res.stderr and "[IPKernelApp]" not in res.stderr
-        index = pd.read_csv(out / "index.csv")
+    for folder in (first, out):
+        index = pd.read_csv(folder / "index.csv")
+        index = index[index["subprogramme"].isin(["sp3", "programme"])]
         assert "executed notebook" in set(index["kind"]) and len(index) > 10
-        digests.append(dict(zip(index["file"], index["sha256"])))
+        # an executed notebook names the folder it was published to: compare the
+        # notebooks with that folder's path taken out, every other file byte for byte
+        digests.append({f: (hashlib.sha256((folder / f).read_bytes().replace(
+                            str(folder).encode(), b"OUT")).hexdigest()
+                            if f.endswith(".ipynb") else sha)
+                        for f, sha in zip(index["file"], index["sha256"])})
     assert digests[0] == digests[1]
     executed = (out / "sp3" / "sp3_countering_corruption.ipynb").read_text(encoding="utf-8")
     assert ".staging-" not in executed and "start_time" not in executed
 
 
-def test_index_records_provenance_and_marks_failed_and_earlier_outputs(tmp_path):
+@pytest.mark.slow
+@RUN_ALL
+def test_index_records_provenance_and_marks_failed_and_earlier_outputs(run_all, tmp_path):
     out = tmp_path / "out"
-    assert all(r.ok for r in runner.run(["sp7", "sp8"], output_dir=out, progress=False))
+    shutil.copytree(run_all[0], out)  # an earlier run's outputs
     fork = tmp_path / "notebooks"
     shutil.copytree(ROOT / "notebooks", fork)
     nb = fork / "sp7_policy_support.py"
@@ -208,7 +259,8 @@ def test_index_records_provenance_and_marks_failed_and_earlier_outputs(tmp_path)
     assert not results[0].ok
     index = pd.read_csv(out / "index.csv")
     status = dict(zip(index["subprogramme"], index["status"]))
-    assert status == {"sp7": "stale: failed in this run", "sp8": "earlier run"}
+    assert status == {**{sp: "earlier run" for sp in runner.notebook_ids()},
+                      "sp7": "stale: failed in this run"}
     assert set(index["data_dir"]) == {str(DATA)}
     assert index["data_sha256"].str.fullmatch("[0-9a-f]{64}").all()
     assert index["package_version"].str.contains("+", regex=False).all()
@@ -217,7 +269,7 @@ def test_index_records_provenance_and_marks_failed_and_earlier_outputs(tmp_path)
 
 @pytest.mark.parametrize("where", ["data", "", ".", "..", "budgetbook/out", "notebooks"])
 def test_run_refuses_an_output_dir_in_or_around_the_sources(where, tmp_path):
-    res = cli("run", "-s", "sp1", "--output-dir", where)
+    res = cli_here("run", "-s", "sp1", "--output-dir", where)
     assert res.returncode == 2
     assert "refusing to write" in res.stderr or "output directory is empty" in res.stderr
     assert not (DATA / "index.csv").exists() and not (ROOT / "index.csv").exists()
@@ -225,23 +277,25 @@ def test_run_refuses_an_output_dir_in_or_around_the_sources(where, tmp_path):
 
 
 def test_run_refuses_an_output_dir_inside_another_data_dir(tmp_path, data_copy):
-    res = cli("run", "-s", "sp1", "--data-dir", str(data_copy), "--output-dir",
+    res = cli_here("run", "-s", "sp1", "--data-dir", str(data_copy), "--output-dir",
               str(data_copy / "out"))
     assert res.returncode == 2 and "refusing to write into the data directory" in res.stderr
     assert not (data_copy / "out").exists()
 
 
 def test_validate_names_a_missing_directory(tmp_path):
-    res = cli("validate", "--data-dir", str(tmp_path / "nowhere"))
+    res = cli_here("validate", "--data-dir", str(tmp_path / "nowhere"))
     assert res.returncode == 2
     assert res.stderr.strip() == f"error: {tmp_path / 'nowhere'}: the data directory does not exist"
 
 
+@pytest.mark.slow
 def test_refresh_refuses_an_unknown_notebook():
-    res = cli("refresh", "-s", "sp42")
+    res = cli_here("refresh", "-s", "sp42")
     assert res.returncode == 2 and "unknown notebook sp42" in res.stderr
 
 
+@pytest.mark.slow
 def test_papermill_from_the_project_root_finds_the_data(tmp_path):
     """The default data directory does not depend on the working directory."""
     res = subprocess.run([sys.executable, "-m", "papermill", "notebooks/sp7_policy_support.ipynb",
@@ -250,6 +304,7 @@ def test_papermill_from_the_project_root_finds_the_data(tmp_path):
     assert res.returncode == 0, res.stderr[-2000:]
 
 
+@pytest.mark.slow
 def test_a_chapter_refuses_another_subprogramme(tmp_path):
     res = subprocess.run([sys.executable, "-m", "papermill",
                           "notebooks/sp3_countering_corruption.ipynb", str(tmp_path / "out.ipynb"),
@@ -261,15 +316,28 @@ def test_a_chapter_refuses_another_subprogramme(tmp_path):
 
 def test_bench_ratios_and_targets():
     from budgetbook import bench
-    times = {"floor": 10.0, "cold_build": 20.0, "no_change_rebuild": 1.0,
-             "one_csv_change_rebuild": 18.0, "jobs_1": 40.0, "jobs_2": 22.0}
+    times = {"floor": 10.0, "bare_no_op": 2.0, "cold_build": 20.0, "no_change_rebuild": 2.1,
+             "one_chapter_edit_rebuild": 6.0, "jobs_1": 40.0, "jobs_2": 22.0}
     ratios = bench.report(times)
     assert ratios["cold_build / floor"] == 2.0
-    assert ratios["no_change_rebuild / cold_build"] == 0.05
+    assert ratios["no_change_rebuild / bare_no_op"] == 1.05
+    assert ratios["one_chapter_edit_rebuild / cold_build"] == 0.3
+    assert ratios["jobs_2 / cold_build"] == 1.1
     assert ratios["jobs_2 / jobs_1"] == 0.55
     assert set(bench.TARGETS) <= set(ratios)
-    res = cli("bench", "--help")
+    res = cli_here("bench", "--help")
     assert res.returncode == 0 and "--json" in res.stdout
+
+
+def test_the_benchs_edit_touches_one_chapters_rows_only(tmp_path, data_copy):
+    """The edit the benchmark times re-executes one chapter and the aggregating pages."""
+    from budgetbook import bench, config, inputs
+    code = inputs.code_digest(exclude_build=True)
+    before = inputs.page_digests(inputs.read_data_files(data_copy), config.notebooks(), code)
+    bench.edit_one_chapter_value(data_copy.parent)
+    after = inputs.page_digests(inputs.read_data_files(data_copy), config.notebooks(), code)
+    assert {sp for sp, stem in config.notebooks().items() if before[stem] != after[stem]} == {
+        bench.EDITED_CHAPTER, config.PROGRAMME_ID}
 
 
 def test_environment_names_the_datas_hash_and_the_versions(data_copy):

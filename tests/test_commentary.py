@@ -85,6 +85,7 @@ def test_stamp_records_the_datas_fingerprints(tmp_path, monkeypatch, data_copy, 
         chapters.stamp(["sp99"], data_copy)
 
 
+@pytest.mark.slow
 def test_the_page_shows_the_notice_on_corrected_data(tmp_path, data_copy, tables):
     """End to end: the committed sp3 notebook, run on a copy with one sp3 item corrected,
     prints the notice above its commentary; on data/ it prints none (test_notebooks)."""

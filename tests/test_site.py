@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pytest
 
+from budgetbook import config
 from conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                                reason="Debian's chromium is not installed (.ci/run installs it)")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                 reason="Debian's chromium is not installed (.ci/run installs it)")]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -76,46 +78,90 @@ def _axe_violations(page):
         }""", [AXE_TAGS, AXE_EXPERIMENTAL])
 
 
-def test_every_page_in_the_browser(site, browser):
+# Every page the build writes: the table of contents' pages, the search page and the
+# general index (index.html is Jupyter Book's redirect stub, checked separately). One test
+# per page, so that pytest-xdist spreads them over the cores.
+PAGES = [f"{entry}.html" for entry in config.toc_files()] + ["genindex.html", "search.html"]
+CHAPTERS = {f"notebooks/{stem}.html" for stem in config.notebooks().values()}
+OVERVIEW = f"notebooks/{config.OVERVIEW_STEM}.html"
+MAX_CHAPTER_HEIGHT = 7200  # px at 1400x900: eight screens, long lists folded
+
+
+def test_the_browser_checks_every_page_the_build_writes(site):
+    html, _ = site
+    assert sorted(_pages(html)) == sorted(PAGES)
+
+
+@pytest.mark.parametrize("rel", PAGES)
+def test_page_in_the_browser(rel, site, browser):
+    """Images load, charts have alt text, internal links resolve, no table needs sideways
+    scrolling, no axe-core violation, no console error; and a chapter reads in eight
+    screens, opens with At a glance in its first screen, and follows each table (a
+    chart's numbers included) with its CSV download link."""
     html, base = site
     SHOTS.mkdir(parents=True, exist_ok=True)
     problems = []
-    for rel in _pages(html):
-        page = browser.new_page(viewport=VIEWPORT)
-        errors = []
-        page.on("console", lambda m, e=errors: e.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda exc, e=errors: e.append(str(exc)))
-        page.on("response", lambda r, e=errors: e.append(f"{r.status} {r.url}")
-                if r.status >= 400 else None)
-        page.goto(f"{base}/{rel}", wait_until="load")
-        images = page.eval_on_selector_all(
-            "img", "els => els.map(e => ({src: e.src.slice(0, 60), w: e.naturalWidth, "
-                   "alt: e.getAttribute('alt'), chart: !!e.closest('figure.budgetbook-chart')}))")
-        for img in images:
-            if img["w"] == 0:
-                problems.append((rel, "image does not load", img["src"]))
-            if img["chart"] and not (img["alt"] or "").strip():
-                problems.append((rel, "chart without alt text", img["src"]))
-        links = page.eval_on_selector_all(
-            "a[href]", "els => els.map(e => e.href).filter(h => h.startsWith(location.origin))")
-        for link in set(links):
-            target = link[len(base) + 1:].split("#")[0].split("?")[0]
-            if target and not (html / target).exists():
-                problems.append((rel, "broken internal link", link))
-        # at 1400 px no table needs horizontal scrolling
-        wide = page.eval_on_selector_all(
-            ".budgetbook-table-wrap", "els => els.filter(e => e.offsetParent !== null && "
-            "e.scrollWidth > e.clientWidth + 1).map(e => e.innerText.slice(0, 60))")
-        if wide:
-            problems.append((rel, "table wider than the text column", wide))
-        violations = _axe_violations(page)
-        if violations:
-            problems.append((rel, "axe-core (WCAG 2.1 A/AA)", violations))
-        if errors:
-            problems.append((rel, "console errors", errors))
-        page.screenshot(path=str(SHOTS / (rel.replace("/", "__") + ".png")), full_page=False)
-        page.close()
-    assert not problems, problems
+    page = browser.new_page(viewport=VIEWPORT)
+    errors = []
+    page.on("console", lambda m, e=errors: e.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc, e=errors: e.append(str(exc)))
+    page.on("response", lambda r, e=errors: e.append(f"{r.status} {r.url}")
+            if r.status >= 400 else None)
+    page.goto(f"{base}/{rel}", wait_until="load")
+    images = page.eval_on_selector_all(
+        "img", "els => els.map(e => ({src: e.src.slice(0, 60), w: e.naturalWidth, "
+               "alt: e.getAttribute('alt'), chart: !!e.closest('figure.budgetbook-chart')}))")
+    for img in images:
+        if img["w"] == 0:
+            problems.append(("image does not load", img["src"]))
+        if img["chart"] and not (img["alt"] or "").strip():
+            problems.append(("chart without alt text", img["src"]))
+    links = page.eval_on_selector_all(
+        "a[href]", "els => els.map(e => e.href).filter(h => h.startsWith(location.origin))")
+    for link in set(links):
+        target = link[len(base) + 1:].split("#")[0].split("?")[0]
+        if target and not (html / target).exists():
+            problems.append(("broken internal link", link))
+    # at 1400 px no table needs horizontal scrolling
+    wide = page.eval_on_selector_all(
+        ".budgetbook-table-wrap", "els => els.filter(e => e.offsetParent !== null && "
+        "e.scrollWidth > e.clientWidth + 1).map(e => e.innerText.slice(0, 60))")
+    if wide:
+        problems.append(("table wider than the text column", wide))
+    if rel in CHAPTERS:
+        problems += _chapter_problems(rel, page)
+    violations = _axe_violations(page)
+    if violations:
+        problems.append(("axe-core (WCAG 2.1 A/AA)", violations))
+    if errors:
+        problems.append(("console errors", errors))
+    page.screenshot(path=str(SHOTS / (rel.replace("/", "__") + ".png")), full_page=False)
+    page.close()
+    assert not problems, (rel, problems)
+
+
+def _chapter_problems(rel, page) -> list:
+    problems = []
+    height = page.evaluate("document.body.scrollHeight")
+    if rel != OVERVIEW and height > MAX_CHAPTER_HEIGHT:
+        problems.append(("taller than eight screens", height))
+    tables, charts_, missing = page.evaluate(
+        """() => {
+            const tables = [...document.querySelectorAll('table.budgetbook-table')];
+            const missing = tables.filter(t => {
+                const next = t.closest('.budgetbook-table-wrap').nextElementSibling;
+                return !(next && next.matches('p.budgetbook-download'));
+            }).map(t => t.innerText.slice(0, 40));
+            return [tables.length, document.querySelectorAll('figure.budgetbook-chart').length,
+                    missing];
+        }""")
+    if missing or tables < 5 or charts_ < 1:
+        problems.append(("downloads", tables, charts_, missing))
+    glance = page.evaluate("() => { const li = document.querySelector('#at-a-glance li'); "
+                           "return li ? li.getBoundingClientRect().bottom : null; }")
+    if glance is None or glance >= VIEWPORT["height"]:
+        problems.append(("At a glance not in the first screen", glance))
+    return problems
 
 
 def test_front_page_redirects_to_the_introduction(site, browser):
@@ -158,50 +204,6 @@ def test_html_in_a_label_renders_as_text(tmp_path, browser):
     assert "<script>window.pwned=1</script>" in page.inner_text("main")
     assert page.locator("main b", has_text="bold").count() == 0
     page.close()
-
-
-MAX_CHAPTER_HEIGHT = 7200  # px at 1400x900: eight screens, long lists folded
-
-
-def test_each_chapter_reads_in_eight_screens_with_every_number_downloadable(site, browser):
-    """At 1400x900, every chapter page is at most eight screens tall, and each of its
-    tables (a chart's numbers included) is followed by its CSV download link."""
-    html, base = site
-    from budgetbook import config
-    problems = []
-    for stem in list(config.notebooks().values()):
-        page = browser.new_page(viewport=VIEWPORT)
-        page.goto(f"{base}/notebooks/{stem}.html", wait_until="load")
-        height = page.evaluate("document.body.scrollHeight")
-        if stem != "00_overview" and height > MAX_CHAPTER_HEIGHT:
-            problems.append((stem, "height", height))
-        tables, charts_, missing = page.evaluate(
-            """() => {
-                const tables = [...document.querySelectorAll('table.budgetbook-table')];
-                const missing = tables.filter(t => {
-                    const next = t.closest('.budgetbook-table-wrap').nextElementSibling;
-                    return !(next && next.matches('p.budgetbook-download'));
-                }).map(t => t.innerText.slice(0, 40));
-                return [tables.length, document.querySelectorAll('figure.budgetbook-chart').length,
-                        missing];
-            }""")
-        if missing or tables < 5 or charts_ < 1:
-            problems.append((stem, "downloads", tables, charts_, missing))
-        page.close()
-    assert not problems, problems
-
-
-def test_each_chapter_opens_with_its_answers_in_the_first_screen(site, browser):
-    """At 1400x900, "At a glance" and its first line stand in the first screen."""
-    html, base = site
-    from budgetbook import config
-    for stem in config.notebooks().values():
-        page = browser.new_page(viewport=VIEWPORT)
-        page.goto(f"{base}/notebooks/{stem}.html", wait_until="load")
-        top = page.evaluate("() => { const li = document.querySelector("
-                            "'#at-a-glance li'); return li.getBoundingClientRect().bottom; }")
-        page.close()
-        assert top < VIEWPORT["height"], (stem, top)
 
 
 def test_long_tables_sort_and_filter_in_the_page(site, browser):

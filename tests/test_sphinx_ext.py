@@ -1,5 +1,6 @@
 """The build's execution helper: notebooks sharing a kernel do not share state."""
 import nbformat
+import pytest
 
 from budgetbook.sphinx_ext import _run_in_one_kernel, inputs_digest
 
@@ -19,6 +20,7 @@ def _text(nb):
                    for c in nb.cells if c.cell_type == "code" for o in c.outputs)
 
 
+@pytest.mark.slow
 def test_shared_kernel_resets_namespace_and_cwd_and_drops_failures(tmp_path):
     items = [
         _nb(tmp_path / "a" / "one.ipynb", "secret = 42", "import os; print(os.getcwd())"),
