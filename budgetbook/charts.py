@@ -21,6 +21,7 @@ import matplotlib
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import TightLayoutEngine
 from matplotlib.ticker import MaxNLocator
 
 from .render import details, table
@@ -153,7 +154,9 @@ def _finish(fig, ax, title, source, xlabel, ylabel):
         ax.set_ylabel(ylabel)
     fig.text(0.01, 0.01, _wrap(f"Source: {source}", 110), fontsize=8, color="#555555",
              ha="left", va="bottom")
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    # Laid out once, as fig.tight_layout() would, but without leaving a layout engine on
+    # the figure: with one, every savefig draws the figure twice.
+    TightLayoutEngine(rect=(0, 0.06, 1, 1)).execute(fig)
 
 
 def _new(height):

@@ -19,6 +19,7 @@ import csv
 import hashlib
 import json
 import multiprocessing
+import multiprocessing.util
 import os
 import re
 import shutil
@@ -92,11 +93,65 @@ def _describe_failure(exc) -> str:
     return text + ("\n    in:\n" + "\n".join(source) if source else "")
 
 
+# The kernel of this worker process, kept from one notebook to the next (see execute_one).
+_WORKER_KERNEL: dict = {}
+# Run in that kernel before each notebook: a fresh namespace and execution count, and the
+# notebook's folder as the working directory, as in a kernel of its own.
+FRESH_START = "get_ipython().reset(new_session=True)\nimport os as _os\n_os.chdir({cwd!r})\ndel _os"
+
+
+def _worker_kernel(cwd: str):
+    """This worker's kernel manager, started on first use (retrying a start that loses the
+    race for free ports) and shut down when the worker exits."""
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    km = _WORKER_KERNEL.get("km")
+    if km is not None and run_sync(km.is_alive)():
+        return km
+    for attempt in range(KERNEL_START_ATTEMPTS):
+        km = AsyncKernelManager(kernel_name=KERNEL)
+        try:
+            run_sync(km.start_kernel)(cwd=cwd, extra_arguments=KERNEL_ARGS)
+            client = km.client()
+            client.start_channels()
+            run_sync(client.wait_for_ready)(timeout=60)
+            client.stop_channels()
+            break
+        except RuntimeError:
+            run_sync(km.shutdown_kernel)(now=True)
+            if attempt == KERNEL_START_ATTEMPTS - 1:
+                raise
+    _WORKER_KERNEL["km"] = km
+    multiprocessing.util.Finalize(None, run_sync(km.shutdown_kernel), kwargs={"now": True},
+                                  exitpriority=10)
+    return km
+
+
+def _fresh_start(km, cwd: str) -> None:
+    from jupyter_core.utils import run_sync
+
+    client = km.client()
+    client.start_channels()
+    try:
+        reply = run_sync(client.execute_interactive)(FRESH_START.format(cwd=cwd), silent=True,
+                                                     store_history=False, timeout=60)
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError(f"could not reset the kernel: {reply['content']}")
+    finally:
+        client.stop_channels()
+
+
 def execute_one(sp: str, nb_path: str, data_dir: str, staging: str, final_dir: str = "",
                 shown_data_dir: str = "") -> RunResult:
     """Execute one notebook into ``staging`` (runs in a worker process), reading the data
     snapshot ``data_dir``; the executed notebook names ``final_dir`` and ``shown_data_dir``
-    (the folder it is published to and the data directory the user gave)."""
+    (the folder it is published to and the data directory the user gave).
+
+    A worker keeps its kernel for the notebooks it runs one after another, so the kernel
+    start and the imports are paid once per worker; before each notebook the kernel's
+    namespace, execution count and working directory are reset, so no notebook sees
+    another's variables, and the executed notebook is the one a fresh kernel gives."""
     import jupytext
     import papermill
 
@@ -104,22 +159,15 @@ def execute_one(sp: str, nb_path: str, data_dir: str, staging: str, final_dir: s
     out = Path(staging)
     out.mkdir(parents=True, exist_ok=True)
     nb = jupytext.read(nb_path)
+    cwd = str(Path(nb_path).parent)
     try:
-        for attempt in range(KERNEL_START_ATTEMPTS):
-            try:
-                papermill.execute_notebook(
-                    nb, str(out / f"{Path(nb_path).stem}.ipynb"),
-                    parameters={"data_dir": data_dir, "output_dir": str(out)},
-                    kernel_name=KERNEL, cwd=str(Path(nb_path).parent), progress_bar=False,
-                    extra_arguments=KERNEL_ARGS,
-                    log_output=False, request_save_on_cell_execute=False)
-                break
-            except RuntimeError as exc:
-                # Kernels started side by side can race for the same free ports and die
-                # before their first reply; that is a start-up failure, so try again.
-                if "Kernel died before replying" not in str(exc) or \
-                        attempt == KERNEL_START_ATTEMPTS - 1:
-                    raise
+        km = _worker_kernel(cwd)
+        _fresh_start(km, cwd)
+        papermill.execute_notebook(
+            nb, str(out / f"{Path(nb_path).stem}.ipynb"),
+            parameters={"data_dir": data_dir, "output_dir": str(out)},
+            kernel_name=KERNEL, km=km, progress_bar=False, log_output=False,
+            request_save_on_cell_execute=False)
     except Exception as exc:  # noqa: BLE001  any failure is reported, not raised
         return RunResult(sp, False, time.perf_counter() - start, error=_describe_failure(exc))
     normalise_executed(out / f"{Path(nb_path).stem}.ipynb",

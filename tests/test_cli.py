@@ -2,6 +2,7 @@
 import contextlib
 import hashlib
 import io
+import json
 import os
 import re
 import shutil
@@ -11,7 +12,7 @@ import sys
 import pandas as pd
 import pytest
 
-from budgetbook import load_all, runner
+from budgetbook import config, load_all, runner
 from budgetbook.edition import edition_of
 from budgetbook.loading import read_edition
 from conftest import DATA, ROOT, tree_digest
@@ -352,3 +353,23 @@ def test_environment_names_the_datas_hash_and_the_versions(data_copy):
     after = dict(runner.environment(data_copy).values.tolist())
     assert after["data sha256 (CSV, descriptor, source text)"] != before[
         "data sha256 (CSV, descriptor, source text)"]
+
+
+@pytest.mark.slow
+def test_notebooks_sharing_a_workers_kernel_do_not_share_state(tmp_path):
+    """A worker runs its notebooks in one kernel: the second starts with a fresh namespace,
+    execution count and working directory, as in a kernel of its own."""
+    fork = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", fork)
+    params = '# %% tags=["parameters"]\ndata_dir = None\noutput_dir = None\n\n'
+    first, second = (fork / f"{config.notebooks()[sp]}.py" for sp in ("sp7", "sp8"))
+    header = first.read_text(encoding="utf-8").split("# ---\n\n")[0] + "# ---\n\n"
+    first.write_text(header + params + '# %%\nimport os\nleaked = 42\nos.chdir("/")\n')
+    second.write_text(header + params + '# %%\nimport os\nprint("leaked" in dir(), os.getcwd())\n')
+    results = runner.run(["sp7", "sp8"], output_dir=tmp_path / "out", notebooks_dir=fork,
+                         jobs=1, progress=False)
+    assert all(r.ok for r in results), [r.error for r in results]
+    nb = json.loads((tmp_path / "out" / "sp8" / f"{second.stem}.ipynb").read_text())
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert code[0]["execution_count"] == 1
+    assert code[-1]["outputs"][0]["text"] == [f"False {fork}\n"]
