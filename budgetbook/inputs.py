@@ -8,6 +8,9 @@ these rows (:func:`budgetbook.loading.chapter_tables` applies the same rule to t
 frames), and the build keys the chapter's cached result on a hash of these rows, the
 package's code and the table of contents, so an edit confined to one chapter's rows
 re-executes that chapter and the pages that aggregate across chapters, and nothing else.
+A prose page with code cells may declare the data files it reads in its front matter
+(``budgetbook: {reads: [edition.csv, raw/]}``); the build then keys it on those files
+only and runs it on a copy of the data holding nothing else, so it cannot read more.
 
 Standard library only: the build computes these digests in the Sphinx process, where
 importing pandas would cost every no-change rebuild.
@@ -105,6 +108,14 @@ def code_digest(exclude_build: bool = False, toc: Path = TOC,
     if Path(toc).is_file():
         h.update(b"_toc.yml\0" + Path(toc).read_bytes())
     return h.hexdigest()
+
+
+def declared(files: dict[str, bytes], reads) -> dict[str, bytes]:
+    """The files a page declares it reads: each entry of ``reads`` names a file of the data
+    directory (``edition.csv``) or, ending in ``/``, a folder of it (``raw/``)."""
+    return {name: raw for name, raw in files.items()
+            if any(name == entry or (entry.endswith("/") and name.startswith(entry))
+                   for entry in reads)}
 
 
 def page_digests(files: dict[str, bytes], notebooks: dict[str, str], code: str) -> dict[str, str]:

@@ -53,11 +53,17 @@ def raw_path(data_dir=None) -> Path:
     return resolve_data_dir(data_dir) / read_edition(data_dir).source_file
 
 
-@lru_cache(maxsize=4)
 def raw_lines(path: Path | None = None) -> tuple[str, ...]:
     """The source text's lines (of the default data directory unless a path is given)."""
-    path = path or raw_path()
-    return tuple(path.read_text(encoding="utf-8").split("\n"))
+    path = Path(path or raw_path())
+    stat = path.stat()
+    return _raw_lines(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _raw_lines(path: str, mtime_ns: int, size: int) -> tuple[str, ...]:
+    # keyed on the file and its state: another data directory, or an edited file, is read
+    return tuple(Path(path).read_text(encoding="utf-8").split("\n"))
 
 
 def sha256(path: Path) -> str:

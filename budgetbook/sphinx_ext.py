@@ -153,20 +153,62 @@ def _on_config_inited(app, config):
     config.nb_execution_cache_path = str(cache)
 
 
+def declared_reads(app, docname: str) -> tuple[str, ...] | None:
+    """The data files a prose page declares it reads (``budgetbook: {reads: [...]}`` in its
+    front matter), or None: the page reads every file."""
+    cache = app.__dict__.setdefault("budgetbook_reads", {})
+    if docname not in cache:
+        reads = None
+        path = Path(app.env.doc2path(docname))
+        if path.suffix == ".md":
+            text = path.read_text(encoding="utf-8")
+            if text.startswith("---\n") and "\n---\n" in text[4:]:
+                import yaml
+
+                meta = yaml.safe_load(text[4:text.index("\n---\n", 4)]) or {}
+                spec = (meta.get("budgetbook") or {}) if isinstance(meta, dict) else {}
+                if "reads" in spec:
+                    reads = tuple(spec["reads"] or ())
+        cache[docname] = reads
+    return cache[docname]
+
+
 def page_digest(app, docname: str) -> str:
     """The digest of what a page reads: a chapter notebook's own rows
-    (:func:`budgetbook.inputs.page_digests`), else every input."""
+    (:func:`budgetbook.inputs.page_digests`), a prose page's declared files, else every
+    input."""
+    from .inputs import code_digest, declared, digest
+
     digests = getattr(app, "budgetbook_page_digests", None)
     if digests is None:
         from .config import notebooks
-        from .inputs import code_digest, page_digests
+        from .inputs import page_digests
 
+        app.budgetbook_page_code = code_digest(exclude_build=True, toc=_toc(app.srcdir))
         digests = page_digests(app.budgetbook_files, notebooks(_toc(app.srcdir)),
-                               code_digest(exclude_build=True, toc=_toc(app.srcdir)))
+                               app.budgetbook_page_code)
         app.budgetbook_page_digests = digests
+    reads = declared_reads(app, docname)
+    if reads is not None:
+        return digest(declared(app.budgetbook_files, reads), app.budgetbook_page_code)
     folder, _, stem = docname.rpartition("/")
     return digests.get(stem, app.budgetbook_digest) if folder == "notebooks" else \
         app.budgetbook_digest
+
+
+def _page_data_dir(app, docname: str) -> str:
+    """The data a page's notebook runs on: for a page that declares what it reads, a copy
+    holding those files only (so it cannot read another); else the build's snapshot."""
+    reads = declared_reads(app, docname)
+    if reads is None:
+        return os.environ[DATA_ENV]
+    from .inputs import declared, digest
+
+    files = declared(app.budgetbook_files, reads)
+    folder = Path(os.environ[DATA_ENV]).parent / f"reads-{digest(files)}"
+    _write_snapshot(folder, files)
+    app.__dict__.setdefault("budgetbook_read_dirs", set()).add(folder)
+    return str(folder)
 
 
 def _notebook_reader(env, docname):
@@ -257,6 +299,11 @@ def _on_build_finished(app, exception):
     picks the edit up. A package edited during the build may have run under the old hash:
     those cached results are discarded.
     """
+    used = getattr(app, "budgetbook_read_dirs", set())
+    if DATA_ENV in os.environ:  # the declared-reads copies this build did not use
+        for old in Path(os.environ[DATA_ENV]).parent.glob("reads-*"):
+            if old not in used:
+                shutil.rmtree(old, ignore_errors=True)
     if _ORIGINAL_DATA_ENV is None:
         os.environ.pop(DATA_ENV, None)
     else:
@@ -307,31 +354,43 @@ def _execute_missing(app, env, docnames):
         todo.append((path, nb, reader.read_fmt, docname, digest))
     if not todo:
         return
+    data_dirs = {item[0]: _page_data_dir(app, item[3]) for item in todo}
 
     workers = min(len(todo), os.cpu_count() or 1)
     logger.info(f"budgetbook: executing {len(todo)} notebooks in {workers} kernels: "
                 + ", ".join(item[3] for item in todo))
     groups = [todo[i::workers] for i in range(workers)]
+    executed = set()
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for done in pool.map(lambda g: _run_in_one_kernel(g, config.nb_execution_timeout),
-                             groups):
-            for path, nb, read_fmt, _docname, digest, seconds in done:
+        for done in pool.map(lambda g: _run_in_one_kernel(g, config.nb_execution_timeout,
+                                                          data_dirs), groups):
+            for path, nb, read_fmt, docname, digest, seconds in done:
+                executed.add(docname)
                 record = (cache.add_nb_to_project(str(path), read_data=read_fmt) if read_fmt
                           else cache.add_nb_to_project(str(path)))
                 cache.cache_notebook_bundle(
                     CacheBundleIn(nb, record.uri,
                                   data={"execution_seconds": seconds, INPUTS_KEY: digest}),
                     check_validity=False, overwrite=True)
+    for item in todo:
+        reads = declared_reads(app, item[3])
+        if item[3] not in executed and reads is not None:
+            # MyST-NB runs it again, on all the data, to show its error: say why it failed
+            logger.warning(f"budgetbook: {item[3]} failed on a copy of the data holding only "
+                           f"the files it declares it reads ({', '.join(reads) or 'none'}): "
+                           f"if it reads another, declare it in its front matter",
+                           location=item[3])
 
 
-def _run_in_one_kernel(items, timeout):
+def _run_in_one_kernel(items, timeout, data_dirs: dict | None = None):
     """Execute several notebooks one after another in one kernel.
 
     Every chapter imports the same package, so a shared kernel pays the kernel start and
     the imports once instead of once per notebook. Before each notebook the namespace is
     reset and the working directory set to the notebook's folder, as in a kernel of its
-    own; a notebook that fails is left out, and MyST-NB then runs it alone and reports
-    the error in its usual way.
+    own, and ``$BUDGETBOOK_DATA_DIR`` to the data it runs on (``data_dirs``, by path); a
+    notebook that fails is left out, and MyST-NB then runs it alone and reports the error
+    in its usual way.
     """
     import time
 
@@ -351,8 +410,11 @@ def _run_in_one_kernel(items, timeout):
         try:
             with client.setup_kernel(cwd=str(items[0][0].parent)):
                 for path, nb, *about in items:
+                    data = (data_dirs or {}).get(path)
                     prepare = nbformat.v4.new_code_cell(
-                        f"%reset -f\nimport os as _os\n_os.chdir({str(path.parent)!r})\ndel _os")
+                        f"%reset -f\nimport os as _os\n_os.chdir({str(path.parent)!r})\n"
+                        + (f"_os.environ[{DATA_ENV!r}] = {data!r}\n" if data else "")
+                        + "del _os")
                     # nbclient writes each executed cell back into client.nb, so the
                     # preparing cell runs in a notebook of its own
                     client.nb = nbformat.v4.new_notebook(cells=[prepare])

@@ -128,10 +128,16 @@ def _executed(stdout: str) -> set[str]:
 
 def _aggregating_pages(project: Path) -> set[str]:
     """The executed pages that read every subprogramme's rows: the overview and the
-    prose pages with code cells."""
-    return {f for f in toc_files(project) if (project / f"{f}.md").is_file() and
-            "{code-cell}" in (project / f"{f}.md").read_text(encoding="utf-8")} | {
-        f"notebooks/{config.OVERVIEW_STEM}"}
+    prose pages with code cells that do not declare narrower reads in their front matter."""
+    pages = {f"notebooks/{config.OVERVIEW_STEM}"}
+    for f in toc_files(project):
+        path = project / f"{f}.md"
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if "{code-cell}" in text:
+            meta = yaml.safe_load(text.split("---\n")[1]) or {}
+            if "reads" not in (meta.get("budgetbook") or {}):
+                pages.add(f)
+    return pages
 
 
 @REBUILDS
@@ -277,3 +283,25 @@ def test_api_reference_is_generated_from_the_docstrings(built_book):
                  "budgetbook.edition.Edition", "budgetbook.chapters.render"):
         assert f'id="{name}"' in page, name
     assert "Delivery rate = actual / plan" in page  # a docstring, as written in the package
+
+
+@REBUILDS
+def test_a_page_that_reads_more_than_it_declares_stops_the_build(mutable_book):
+    """The method page declares it reads no data file; made to read one, it fails on the
+    copy of the data it is given (and the build says why), instead of going stale."""
+    page = mutable_book / "book" / "method.md"
+    original = page.read_text(encoding="utf-8")
+    old = "from budgetbook import indicators, render\n"
+    assert original.count(old) == 1 and "reads: []" in original
+    try:
+        page.write_text(original.replace(old, old + "from budgetbook import load_all\n"
+                                         "load_all()\n"), encoding="utf-8")
+        res = build(mutable_book)
+        assert res.returncode != 0
+        output = res.stdout + res.stderr
+        assert ("book/method failed on a copy of the data holding only the files it "
+                "declares it reads (none)") in output, output[-3000:]
+    finally:
+        page.write_text(original, encoding="utf-8")
+    res = build(mutable_book)
+    assert res.returncode == 0, res.stdout[-3000:]

@@ -47,3 +47,21 @@ def test_inputs_digest_changes_with_the_data(tmp_path):
     (tmp_path / "data" / "raw").mkdir()
     (tmp_path / "data" / "raw" / "source.txt").write_text("text\n")
     assert inputs_digest(tmp_path) not in (first, inputs_digest(tmp_path / "other"))
+
+
+def test_each_notebook_runs_on_the_data_it_is_given(tmp_path):
+    """A page that declares what it reads runs on a copy holding only those files: the
+    shared kernel points $BUDGETBOOK_DATA_DIR at each notebook's own data."""
+    items = [_nb(tmp_path / "a" / "one.ipynb", "import os; print(os.environ['BUDGETBOOK_DATA_DIR'])"),
+             _nb(tmp_path / "b" / "two.ipynb", "import os; print(os.environ['BUDGETBOOK_DATA_DIR'])")]
+    dirs = {items[0][0]: str(tmp_path / "only-the-edition"), items[1][0]: str(tmp_path / "all")}
+    done = _run_in_one_kernel(items, timeout=120, data_dirs=dirs)
+    assert [_text(nb).strip() for _, nb, *_ in done] == [dirs[items[0][0]], dirs[items[1][0]]]
+
+
+def test_a_page_declares_the_files_it_reads():
+    from budgetbook.inputs import declared
+    files = {"edition.csv": b"e", "deliverables.csv": b"d", "raw/source.txt": b"r"}
+    assert declared(files, ["edition.csv", "raw/"]) == {"edition.csv": b"e",
+                                                        "raw/source.txt": b"r"}
+    assert declared(files, []) == {}
