@@ -49,6 +49,7 @@ def test_inputs_digest_changes_with_the_data(tmp_path):
     assert inputs_digest(tmp_path) not in (first, inputs_digest(tmp_path / "other"))
 
 
+@pytest.mark.slow
 def test_each_notebook_runs_on_the_data_it_is_given(tmp_path):
     """A page that declares what it reads runs on a copy holding only those files: the
     shared kernel points $BUDGETBOOK_DATA_DIR at each notebook's own data."""

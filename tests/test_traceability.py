@@ -201,13 +201,17 @@ def _unmarked(text):
 
 def test_each_mandate_symbol_appears_in_its_subprogrammes_list():
     problems = []
-    for _, row in load("mandates").iterrows():
-        listed = "\n".join(source.mandate_lines(row["subprogramme"]))
+    mandates = load("mandates")
+    # each subprogramme's printed list, read once
+    lists = {sp: "\n".join(source.mandate_lines(sp)) for sp in set(mandates["subprogramme"])}
+    unmarked = {sp: _unmarked(text) for sp, text in lists.items()}
+    for _, row in mandates.iterrows():
+        listed = lists[row["subprogramme"]]
         if row["heading_zh"] not in listed:
             problems.append((row["subprogramme"], "heading", row["heading_zh"]))
         if pd.notna(row["symbol"]) and re.search(f"[{_MARKERS}]", row["symbol"]):
             problems.append((row["subprogramme"], "marker left in symbol", row["symbol"]))
-        if pd.notna(row["symbol"]) and row["symbol"] not in _unmarked(listed):
+        if pd.notna(row["symbol"]) and row["symbol"] not in unmarked[row["subprogramme"]]:
             problems.append((row["subprogramme"], "symbol", row["symbol"]))
         if pd.notna(row["title_zh"]) and not _in_columns(row["title_zh"], listed):
             problems.append((row["subprogramme"], "title", row["title_zh"]))
