@@ -453,6 +453,15 @@ def _on_html_page_context(app, pagename, templatename, context, doctree):
     scripts[:] = unique
 
 
+def _respect_numfig(app, config):
+    """Give the build the book's own ``numfig`` (false: it numbers no figure or table).
+    sphinx_jupyterbook_latex turns numbering on for every builder, and with it on Sphinx
+    walks every page's doctree on every build, a no-change rebuild included."""
+    wanted = getattr(config, "_overrides", {}).get("numfig")
+    if wanted is not None:
+        config.numfig = wanted
+
+
 def _add_static(app):
     """The book's own CSS and script (budgetbook/static/), shipped with the package."""
     app.config.html_static_path.append(str(Path(__file__).parent / "static"))
@@ -463,6 +472,7 @@ def _add_static(app):
 def setup(app):
     """Register the extension's event handlers with Sphinx."""
     app.connect("config-inited", _on_config_inited, priority=100)
+    app.connect("config-inited", _respect_numfig, priority=900)
     app.connect("doctree-read", _on_doctree_read)
     app.connect("env-get-outdated", _on_env_get_outdated)
     app.connect("env-purge-doc", _on_env_purge_doc)
