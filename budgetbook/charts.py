@@ -54,10 +54,21 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 # blues, the current and budget years' plans in orange and vermilion.
 ROLE_COLOURS = {"prior_plan": "#56B4E9", "prior_actual": "#0072B2",
                 "current_plan": "#E69F00", "budget_plan": "#D55E00"}
+# Chinese labels (the *_zh columns) draw in a CJK font, glyph by glyph where DejaVu Sans
+# has none: Debian's fonts-wqy-zenhei (README). Without it installed, only DejaVu Sans.
+CJK_FONT = "WenQuanYi Zen Hei"
+
+
+def _font_families() -> list[str]:
+    from matplotlib import font_manager
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    return ["DejaVu Sans"] + ([CJK_FONT] if CJK_FONT in installed else [])
+
+
 HOUSE_STYLE = {
     "figure.dpi": 100,
     "savefig.dpi": 100,
-    "font.family": "DejaVu Sans",
+    "font.family": _font_families(),
     "font.size": 10,
     "axes.titlesize": 12,
     "axes.titleweight": "bold",

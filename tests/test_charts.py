@@ -325,3 +325,26 @@ def test_a_chapter_whose_plans_do_not_change_gets_a_sentence_not_empty_bars(tabl
     chart = _change_chart(tables, "sp1")  # some changes: a chart
     assert isinstance(chart, charts.Chart)
     chart.close()
+
+
+def test_chinese_labels_draw_in_a_cjk_font_with_no_glyph_missing():
+    """The data's Chinese labels (subcategories, subprogramme titles) draw: the house
+    style falls back, glyph by glyph, to a CJK font (Debian's fonts-wqy-zenhei), and no
+    "Glyph ... missing from font" warning is raised."""
+    import warnings
+
+    assert charts.CJK_FONT in charts.HOUSE_STYLE["font.family"], (
+        f"{charts.CJK_FONT} is not installed: apt-get install fonts-wqy-zenhei")
+    tables = load_all()
+    labels = sorted(set(tables["deliverables"]["subcategory_zh"])
+                    | set(tables["subprogrammes"]["title_zh"]))
+    data = pd.DataFrame({"label": labels, "value": range(1, len(labels) + 1)})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        chart = charts.hbars(data, "label", "value", title="各次级方案的交付情况",
+                             alt="按次级方案列出的交付情况", source="A/79/6 (Sect. 16)/Part A",
+                             xlabel="项目数")
+        chart.png()
+        chart.svg()
+    missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
+    assert not missing, missing[:3]
