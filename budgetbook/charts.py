@@ -55,8 +55,10 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 ROLE_COLOURS = {"prior_plan": "#56B4E9", "prior_actual": "#0072B2",
                 "current_plan": "#E69F00", "budget_plan": "#D55E00"}
 # Chinese labels (the *_zh columns) draw in a CJK font, glyph by glyph where DejaVu Sans
-# has none: Debian's fonts-wqy-zenhei (README). Without it installed, only DejaVu Sans.
-CJK_FONT = "WenQuanYi Zen Hei"
+# has none: Debian's fonts-noto-cjk (README), whose regular and bold weights match the
+# house style's (a font with one weight makes matplotlib log a warning for every label).
+# Without it installed, only DejaVu Sans.
+CJK_FONT = "Noto Sans CJK SC"
 
 
 def _font_families() -> list[str]:
