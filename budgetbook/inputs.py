@@ -87,13 +87,18 @@ def chapter_rows(files: dict[str, bytes], sp: str) -> dict[str, bytes]:
     return out
 
 
-def digest(files: dict[str, bytes], code: str = "") -> str:
-    """A short hash of files (name and bytes) and of a code digest."""
+def sha256_of(files: dict[str, bytes], extra: str = "") -> str:
+    """The sha256 (hex) of files, name and bytes, in their order, and of ``extra``."""
     h = hashlib.sha256()
-    for name, raw in sorted(files.items()):
+    for name, raw in files.items():
         h.update(name.encode() + b"\0" + raw + b"\0")
-    h.update(code.encode())
-    return h.hexdigest()[:16]
+    h.update(extra.encode())
+    return h.hexdigest()
+
+
+def digest(files: dict[str, bytes], code: str = "") -> str:
+    """A short hash of files (name and bytes, in name order) and of a code digest."""
+    return sha256_of(dict(sorted(files.items())), code)[:16]
 
 
 def code_digest(exclude_build: bool = False, toc: Path = TOC,
@@ -108,6 +113,18 @@ def code_digest(exclude_build: bool = False, toc: Path = TOC,
     if Path(toc).is_file():
         h.update(b"_toc.yml\0" + Path(toc).read_bytes())
     return h.hexdigest()
+
+
+def declared_reads(text: str) -> tuple[str, ...] | None:
+    """The data files a page's front matter declares it reads (``budgetbook: {reads:
+    [...]}``), or None when it declares nothing (the page reads every file)."""
+    if not (text.startswith("---\n") and "\n---\n" in text[4:]):
+        return None
+    import yaml
+
+    meta = yaml.safe_load(text[4:text.index("\n---\n", 4)]) or {}
+    spec = (meta.get("budgetbook") or {}) if isinstance(meta, dict) else {}
+    return tuple(spec["reads"] or ()) if "reads" in spec else None
 
 
 def declared(files: dict[str, bytes], reads) -> dict[str, bytes]:

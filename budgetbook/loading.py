@@ -18,7 +18,7 @@ from . import schema
 from .edition import Edition, edition_of
 
 from .config import DEFAULT_DATA_DIR, PROJECT_ROOT  # noqa: E402,F401  (re-exported)
-from .inputs import key_column, read_data_files, write_data_files  # noqa: E402,F401
+from .inputs import key_column  # noqa: E402
 
 
 class DataError(ValueError):

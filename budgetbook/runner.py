@@ -32,8 +32,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .loading import (DEFAULT_DATA_DIR, PROJECT_ROOT, DataError, data_dir as resolve_data_dir,
-                      load_all_from_snapshot, read_data_files, read_resource,
-                      write_data_files)
+                      load_all_from_snapshot, read_resource)
+from .inputs import read_data_files, sha256_of, write_data_files
 
 from .config import NOTEBOOKS_DIR  # noqa: E402
 KERNEL = "python3"
@@ -240,12 +240,6 @@ def _publish(staging: Path, final: Path) -> None:
         shutil.rmtree(old)
 
 
-def _digest(files: dict[str, bytes]) -> str:
-    h = hashlib.sha256()
-    for name, raw in files.items():
-        h.update(name.encode() + b"\0" + raw + b"\0")
-    return h.hexdigest()
-
 
 def environment(data_dir=None):
     """What a build or a run computes with, as a table (item, value): the data directory,
@@ -258,7 +252,7 @@ def environment(data_dir=None):
     import pandas as pd
     directory = resolve_data_dir(data_dir).resolve()
     rows = [("data directory", directory.name),
-            ("data sha256 (CSV, descriptor, source text)", _digest(read_data_files(directory))),
+            ("data sha256 (CSV, descriptor, source text)", sha256_of(read_data_files(directory))),
             ("budgetbook", package_version()), ("Python", platform.python_version())]
     for name in ("pandas", "matplotlib", "jupyter-book", "myst-nb", "sphinx", "papermill",
                  "jupytext"):
@@ -277,7 +271,7 @@ def package_version() -> str:
     except PackageNotFoundError:
         number = "unknown"
     code = {p.name: p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py"))}
-    return f"{number}+{_digest(code)[:12]}"
+    return f"{number}+{sha256_of(code)[:12]}"
 
 
 PROVENANCE = ".provenance.json"
@@ -347,7 +341,7 @@ def run(subprogrammes, data_dir=None, output_dir="out", jobs=1, notebooks_dir=No
             load_all_from_snapshot(snapshot, data_dir)
         except DataError as exc:
             raise RunError(f"invalid data directory: {exc}") from None
-        provenance = {"data_dir": str(data_dir), "data_sha256": _digest(files),
+        provenance = {"data_dir": str(data_dir), "data_sha256": sha256_of(files),
                       "package_version": package_version()}
         statuses = {}
         # spawn, not fork: a forked worker would share the parent's ZeroMQ state

@@ -27,7 +27,6 @@ With no change, the rebuild re-reads nothing and executes nothing.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sys
@@ -36,7 +35,6 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_ENV = "BUDGETBOOK_DATA_DIR"
 SNAPSHOT_PREFIX = "data-"
 VALID_MARKER = ".validated"
@@ -54,14 +52,23 @@ def _toc(srcdir: Path) -> Path:
     return Path(srcdir) / "_toc.yml"
 
 
-def _read_inputs(srcdir: Path, data: Path | None = None) -> tuple[str, dict[str, bytes]]:
+def _code(srcdir: Path, exclude_build: bool = True) -> str:
+    """The digest of the code the notebooks run (:func:`budgetbook.inputs.code_digest`),
+    or, without ``exclude_build``, of all the package's code."""
+    from .inputs import code_digest
+
+    return code_digest(exclude_build=exclude_build, toc=_toc(srcdir))
+
+
+def _read_inputs(srcdir: Path, data: Path | None = None,
+                 code: str | None = None) -> tuple[str, dict[str, bytes]]:
     """The digest of every input, and the data files' bytes by name (read once, hashed as
     read)."""
-    from .inputs import code_digest, digest, read_data_files
+    from .inputs import digest, read_data_files
 
     data = Path(data) if data is not None else Path(srcdir) / "data"
     data_bytes = read_data_files(data)
-    return digest(data_bytes, code_digest(exclude_build=True, toc=_toc(srcdir))), data_bytes
+    return digest(data_bytes, code if code is not None else _code(srcdir)), data_bytes
 
 
 def inputs_digest(srcdir: Path, data: Path | None = None) -> str:
@@ -118,7 +125,8 @@ def _on_config_inited(app, config):
         if not source.is_dir():
             from .loading import DataError
             raise DataError(source, "the data directory does not exist")
-        digest, data_bytes = _read_inputs(srcdir, source)
+        code = _code(srcdir)
+        digest, data_bytes = _read_inputs(srcdir, source, code)
         snapshot = base / f"{SNAPSHOT_PREFIX}{digest}"
         _write_snapshot(snapshot, data_bytes)
         _validate_snapshot(snapshot, source)
@@ -143,10 +151,11 @@ def _on_config_inited(app, config):
     app.budgetbook_source = source
     app.budgetbook_digest = digest
     app.budgetbook_files = data_bytes
-    app.budgetbook_code_digest = _code_digest()
+    app.budgetbook_code = code  # what the notebooks run
+    app.budgetbook_code_digest = _code(srcdir, exclude_build=False)  # all of the package
     # One cache per version of the package; each entry records the inputs it was computed
     # with (see _execute_missing), so a change to one chapter's rows invalidates that one.
-    cache = base / f"code-{_code_digest(exclude_self=True)[:16]}"
+    cache = base / f"code-{code[:16]}"
     for old in [*base.glob("code-*"), *base.glob("inputs-*")]:  # other versions' caches
         if old != cache:
             shutil.rmtree(old, ignore_errors=True)
@@ -154,22 +163,15 @@ def _on_config_inited(app, config):
 
 
 def declared_reads(app, docname: str) -> tuple[str, ...] | None:
-    """The data files a prose page declares it reads (``budgetbook: {reads: [...]}`` in its
-    front matter), or None: the page reads every file."""
+    """The data files a prose page declares it reads in its front matter
+    (:func:`budgetbook.inputs.declared_reads`), or None: the page reads every file."""
     cache = app.__dict__.setdefault("budgetbook_reads", {})
     if docname not in cache:
-        reads = None
-        path = Path(app.env.doc2path(docname))
-        if path.suffix == ".md":
-            text = path.read_text(encoding="utf-8")
-            if text.startswith("---\n") and "\n---\n" in text[4:]:
-                import yaml
+        from .inputs import declared_reads as of_text
 
-                meta = yaml.safe_load(text[4:text.index("\n---\n", 4)]) or {}
-                spec = (meta.get("budgetbook") or {}) if isinstance(meta, dict) else {}
-                if "reads" in spec:
-                    reads = tuple(spec["reads"] or ())
-        cache[docname] = reads
+        path = Path(app.env.doc2path(docname))
+        cache[docname] = of_text(path.read_text(encoding="utf-8")) if path.suffix == ".md" \
+            else None
     return cache[docname]
 
 
@@ -177,20 +179,19 @@ def page_digest(app, docname: str) -> str:
     """The digest of what a page reads: a chapter notebook's own rows
     (:func:`budgetbook.inputs.page_digests`), a prose page's declared files, else every
     input."""
-    from .inputs import code_digest, declared, digest
+    from .inputs import declared, digest
 
     digests = getattr(app, "budgetbook_page_digests", None)
     if digests is None:
         from .config import notebooks
         from .inputs import page_digests
 
-        app.budgetbook_page_code = code_digest(exclude_build=True, toc=_toc(app.srcdir))
         digests = page_digests(app.budgetbook_files, notebooks(_toc(app.srcdir)),
-                               app.budgetbook_page_code)
+                               app.budgetbook_code)
         app.budgetbook_page_digests = digests
     reads = declared_reads(app, docname)
     if reads is not None:
-        return digest(declared(app.budgetbook_files, reads), app.budgetbook_page_code)
+        return digest(declared(app.budgetbook_files, reads), app.budgetbook_code)
     folder, _, stem = docname.rpartition("/")
     return digests.get(stem, app.budgetbook_digest) if folder == "notebooks" else \
         app.budgetbook_digest
@@ -279,16 +280,6 @@ def _warn_unsynced_pairs(env):
     env.budgetbook_synced = checked
 
 
-def _code_digest(exclude_self: bool = False) -> str:
-    """A hash of the package's code (without this extension when ``exclude_self``: the
-    notebooks do not run it, so an edit to it need not re-execute them)."""
-    h = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.glob("*.py")):
-        if exclude_self and path.name == "sphinx_ext.py":
-            continue
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
-
 
 def _on_build_finished(app, exception):
     """Check nothing changed under the build, then give the process back its own
@@ -311,7 +302,7 @@ def _on_build_finished(app, exception):
     digest = getattr(app, "budgetbook_digest", None)
     if digest is None:
         return
-    if _code_digest() != app.budgetbook_code_digest:
+    if _code(Path(app.srcdir), exclude_build=False) != app.budgetbook_code_digest:
         shutil.rmtree(app.config.nb_execution_cache_path, ignore_errors=True)
         logger.warning("budgetbook: the package changed while the book was built; its "
                        "cached results were discarded: build again")

@@ -13,9 +13,8 @@ from urllib.parse import unquote
 
 import pandas as pd
 import pytest
-import yaml
 
-from budgetbook import config
+from budgetbook import config, inputs
 from budgetbook.bench import build_command
 from conftest import ROOT, build
 
@@ -27,11 +26,7 @@ REBUILDS = pytest.mark.xdist_group("mutable_book")
 
 
 def toc_files(project: Path):
-    toc = yaml.safe_load((project / "_toc.yml").read_text())
-    files = [toc["root"]]
-    for part in toc.get("parts", []):
-        files += [ch["file"] for ch in part["chapters"]]
-    return files
+    return config.toc_files(project / "_toc.yml")
 
 
 class _Imgs(HTMLParser):
@@ -133,10 +128,8 @@ def _aggregating_pages(project: Path) -> set[str]:
     for f in toc_files(project):
         path = project / f"{f}.md"
         text = path.read_text(encoding="utf-8") if path.is_file() else ""
-        if "{code-cell}" in text:
-            meta = yaml.safe_load(text.split("---\n")[1]) or {}
-            if "reads" not in (meta.get("budgetbook") or {}):
-                pages.add(f)
+        if "{code-cell}" in text and inputs.declared_reads(text) is None:
+            pages.add(f)
     return pages
 
 

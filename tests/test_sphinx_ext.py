@@ -66,3 +66,9 @@ def test_a_page_declares_the_files_it_reads():
     assert declared(files, ["edition.csv", "raw/"]) == {"edition.csv": b"e",
                                                         "raw/source.txt": b"r"}
     assert declared(files, []) == {}
+    from budgetbook.inputs import declared_reads
+    assert declared_reads("---\nbudgetbook:\n  reads: [edition.csv, raw/]\n---\n# t\n") == (
+        "edition.csv", "raw/")
+    assert declared_reads("---\nbudgetbook:\n  reads: []\n---\n") == ()
+    assert declared_reads("---\nkernelspec: {name: python3}\n---\n") is None
+    assert declared_reads("# no front matter\n") is None
