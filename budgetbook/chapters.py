@@ -7,7 +7,11 @@ the template with the chapter's title, its id as the parameter's default and as 
 the notebook is written for, and its written commentary (``book/commentary/<id>.md``, see
 :mod:`budgetbook.commentary`) merged in, with the document and the data fingerprints it
 was written on. The overview (``00_overview.py``) is written by hand; only its commentary
-(``book/commentary/programme.md``) is merged the same way. ``--check`` only compares;
+(``book/commentary/programme.md``) is merged the same way. The Chinese edition's notebooks,
+``notebooks/zh/<stem>.py``, are the same notebooks with their markdown cells translated
+(:mod:`budgetbook.translations`), ``language = "zh"``, a Chinese title and the translated
+commentary (``book/commentary/zh/<id>.md``): their code cells are the English ones.
+``--check`` only compares;
 ``--stamp ID`` records the current data's fingerprints in a commentary file (after
 re-reading it against them). Then ``jupytext --sync`` and ``python -m budgetbook refresh``
 bring the ``.ipynb`` side and its stored outputs up to date.
@@ -21,14 +25,13 @@ from pathlib import Path
 from . import config
 from .commentary import (Commentary, CommentaryError, fingerprints, read_commentary,
                          write_commentary)
+from .translations import COMMENTARY_HEADINGS, ZH, TranslationError
 
-TITLE = "# # A subprogramme chapter\n"
+TITLE = re.compile(r"^# # .*\n", re.M)  # the template's title line, in either language
 CHECK = "sp = views.check_subprogramme(tables, subprogramme)\n"
 PARAMETER = re.compile(r'^subprogramme = ".*"\n', re.M)
 # The notice call above the commentary, and the commentary cell's text (up to the next cell).
 NOTICE = re.compile(r"^commentary\.notice\(tables, sp, written_for=.*?\)\n", re.M | re.S)
-COMMENTARY_CELL = re.compile(r"^# %% \[markdown\]\n# ## Commentary\n#\n.*?(?=\n# %%)",
-                             re.M | re.S)
 
 
 class TemplateError(ValueError):
@@ -57,58 +60,96 @@ def notice_call(commentary: Commentary) -> str:
     return "\n".join(lines) + "\n"
 
 
-def merge_commentary(text: str, commentary: Commentary, name: str) -> str:
+def _commentary_cell(language: str) -> re.Pattern:
+    # The commentary cell's text, up to the next cell.
+    heading = re.escape(COMMENTARY_HEADINGS[language])
+    return re.compile(rf"^# %% \[markdown\]\n# {heading}\n#?\n?.*?(?=\n# %%)", re.M | re.S)
+
+
+def merge_commentary(text: str, commentary: Commentary, name: str,
+                     language: str = "en") -> str:
     """A notebook's text (py:percent) with its commentary cell and notice call replaced."""
     text = _once(text, NOTICE, notice_call(commentary), "the commentary.notice call", name)
     body = "\n".join(f"# {line}" if line else "#" for line in commentary.text.split("\n"))
-    return _once(text, COMMENTARY_CELL, "# %% [markdown]\n# ## Commentary\n#\n" + body + "\n",
-                 "the '## Commentary' cell", name)
+    heading = COMMENTARY_HEADINGS[language]
+    return _once(text, _commentary_cell(language), f"# %% [markdown]\n# {heading}\n#\n" + body
+                 + "\n", f"the '{heading}' cell", name)
 
 
-def render(template: str, sp: str, title: str, commentary: Commentary) -> str:
-    """The chapter notebook of ``sp`` (py:percent text) from the template's text."""
+def render(template: str, sp: str, title: str, commentary: Commentary,
+           language: str = "en") -> str:
+    """The chapter notebook of ``sp`` (py:percent text) from the template's text (in
+    ``language``: the Chinese template is the English one translated, see
+    :func:`budgetbook.translations.translate_notebook`)."""
     name = config.CHAPTER_TEMPLATE.name
     text = _once(template, TITLE, f"# # {title}\n", "the title line", name)
     text = _once(text, PARAMETER, f'subprogramme = "{sp}"\n', "the subprogramme parameter",
                  name)
     text = _once(text, CHECK, CHECK.replace(")\n", f', written_for="{sp}")\n'),
                  "the check_subprogramme call", name)
-    return merge_commentary(text, commentary, name)
+    return merge_commentary(text, commentary, name, language)
 
 
-def commentary_path(sp: str) -> Path:
-    """Where a chapter's written commentary is kept."""
-    return config.COMMENTARY_DIR / f"{sp}.md"
+def commentary_path(sp: str, language: str = "en") -> Path:
+    """Where a chapter's written commentary is kept (its translation: in a language
+    folder beside it)."""
+    return config.COMMENTARY_DIR / config.EDITION_DIRS[language] / f"{sp}.md"
 
 
-def expected(data_dir=None) -> dict[Path, str]:
-    """Every chapter notebook's path and the text the template gives for it (for the
-    overview: its own text with its commentary merged in)."""
+def notebook_path(stem: str, language: str = "en") -> Path:
+    """A chapter notebook's .py in an edition: notebooks/<stem>.py, notebooks/zh/<stem>.py."""
+    return config.NOTEBOOKS_DIR / config.EDITION_DIRS[language] / f"{stem}.py"
+
+
+def expected(data_dir=None, problems: list | None = None) -> dict[Path, str]:
+    """Every chapter notebook's path and the text the template gives for it, in both
+    editions (for the overview: its own text with its commentary merged in; in Chinese,
+    translated from it). Translation problems (stale or missing translations) are appended
+    to ``problems``."""
+    from .language import using
     from .loading import load_all
+    from .translations import catalogue_path, read_catalogue, translate_notebook
     from .views import subprogramme_label
 
+    problems = [] if problems is None else problems
     tables = load_all(data_dir)
-    titles = dict(zip(tables["subprogrammes"]["id"], tables["subprogrammes"]["title_en"]))
+    subs = tables["subprogrammes"]
     template = config.CHAPTER_TEMPLATE.read_text(encoding="utf-8")
+    name = config.CHAPTER_TEMPLATE.name
+    templates = {"en": template}
+    templates[ZH], found = translate_notebook(
+        template, read_catalogue(catalogue_path(config.CHAPTER_TEMPLATE)), name)
+    problems += found
     out = {}
-    for sp, stem in config.notebooks().items():
-        path = config.NOTEBOOKS_DIR / f"{stem}.py"
-        commentary = read_commentary(commentary_path(sp))
-        if sp == config.PROGRAMME_ID:
-            out[path] = merge_commentary(path.read_text(encoding="utf-8"), commentary,
-                                         path.name)
-            continue
-        if sp not in titles:
-            raise TemplateError(f"_toc.yml lists notebooks/{stem}, but subprogrammes.csv has "
-                                f"no subprogramme {sp!r}")
-        out[path] = render(template, sp, f"{subprogramme_label(tables, sp)}: {titles[sp]}",
-                           commentary)
+    for language in ("en", ZH):
+        with using(language):
+            titles = dict(zip(subs["id"], subs[f"title_{language}"]))
+            labels = {sp: subprogramme_label(tables, sp) for sp in subs["id"]}
+        colon = "：" if language == ZH else ": "
+        for sp, stem in config.notebooks().items():
+            path = notebook_path(stem, language)
+            commentary = read_commentary(commentary_path(sp, language))
+            if sp == config.PROGRAMME_ID:
+                english = notebook_path(stem)
+                text = english.read_text(encoding="utf-8")
+                if language == ZH:
+                    text, found = translate_notebook(
+                        text, read_catalogue(catalogue_path(english)), english.name)
+                    problems += found
+                out[path] = merge_commentary(text, commentary, path.name, language)
+                continue
+            if sp not in titles:
+                raise TemplateError(f"_toc.yml lists notebooks/{stem}, but subprogrammes.csv "
+                                    f"has no subprogramme {sp!r}")
+            out[path] = render(templates[language], sp, f"{labels[sp]}{colon}{titles[sp]}",
+                               commentary, language)
     return out
 
 
 def stamp(ids: list[str], data_dir=None) -> list[Path]:
-    """Record the data's current fingerprints in these chapters' commentary files (what a
-    maintainer runs after re-reading each commentary against changed data)."""
+    """Record the data's current fingerprints in these chapters' commentary files and their
+    translations (what a maintainer runs after re-reading each commentary against changed
+    data)."""
     from .loading import load_all
 
     tables = load_all(data_dir)
@@ -117,11 +158,15 @@ def stamp(ids: list[str], data_dir=None) -> list[Path]:
     for sp in ids:
         if sp not in known:
             raise TemplateError(f"unknown chapter id {sp!r}; choose from: {', '.join(known)}")
-        path = commentary_path(sp)
-        commentary = read_commentary(path)
-        commentary.written_on = fingerprints(tables, sp)
-        write_commentary(path, commentary)
-        written.append(path)
+        # The translation is stamped with the same fingerprints: it is about the same rows.
+        for language in ("en", ZH):
+            path = commentary_path(sp, language)
+            if language != "en" and not path.is_file():
+                continue  # not translated yet: `translations` lists it
+            commentary = read_commentary(path)
+            commentary.written_on = fingerprints(tables, sp)
+            write_commentary(path, commentary)
+            written.append(path)
     return written
 
 
@@ -132,10 +177,13 @@ def _cmd_chapters(args) -> int:
             for path in stamp(ids, args.data_dir):
                 print(f"stamped {path.relative_to(config.PROJECT_ROOT)} with the data's "
                       f"fingerprints")
-        wanted = expected(args.data_dir)
-    except (TemplateError, CommentaryError, OSError) as exc:
+        problems: list[str] = []
+        wanted = expected(args.data_dir, problems)
+    except (TemplateError, CommentaryError, TranslationError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    for problem in problems:  # the Chinese pages show these cells under a mark
+        print(f"warning: {problem}", file=sys.stderr)
     stale = [p for p, text in wanted.items()
              if not p.is_file() or p.read_text(encoding="utf-8") != text]
     if args.check:
@@ -144,6 +192,7 @@ def _cmd_chapters(args) -> int:
                   f"gives: run 'python -m budgetbook chapters'", file=sys.stderr)
         return 1 if stale else 0
     for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(wanted[path], encoding="utf-8")
         rel = path.relative_to(config.PROJECT_ROOT)
         print(f"wrote {rel}; now: jupytext --sync {rel} && python -m budgetbook refresh -s "

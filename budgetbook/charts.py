@@ -13,7 +13,9 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 import textwrap
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import TightLayoutEngine
 from matplotlib.ticker import MaxNLocator
 
+from .language import t
 from .render import details, table
 
 def _make_room(fig, ax, labels, gap_px: float = 6.0) -> None:
@@ -92,8 +95,64 @@ PNG_METADATA = {"Software": None}
 SVG_METADATA = {"Date": None, "Creator": None}
 
 
+def _wide(char: str) -> bool:
+    # Chinese characters and full-width punctuation draw about twice as wide as a Latin
+    # letter of the same size.
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _width(text: str) -> int:
+    """How wide ``text`` draws, in Latin letters: a wide (Chinese) character counts two."""
+    return sum(2 if _wide(c) else 1 for c in text)
+
+
+# Chinese punctuation never opens a line (closing marks) or ends one (opening marks).
+_NO_LINE_START = set("，。、；：？！）》」』”’…")
+_NO_LINE_END = set("（《「『“‘")
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut where a line may break: a run of spaces, a Latin word, or one wide
+    character, each punctuation mark kept with the character it belongs to."""
+    tokens = re.findall(r"\s+|[^\s\u1100-\U0010ffff]+|.", text)
+    # the regex takes each character from U+1100 on alone; a narrow one (—, …) rejoins
+    # the Latin word it stands in
+    merged: list[str] = []
+    for tok in tokens:
+        joins_word = (merged and not tok.isspace() and not _wide(tok[0])
+                      and not merged[-1].isspace() and not _wide(merged[-1][-1]))
+        if joins_word or (merged and tok[0] in _NO_LINE_START) or (
+                merged and merged[-1][-1] in _NO_LINE_END and not tok.isspace()):
+            merged[-1] += tok
+        else:
+            merged.append(tok)
+    return merged
+
+
 def _wrap(text: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(text, width)) or text
+    """``text`` in lines no wider than ``width`` Latin letters (a Chinese character counts
+    two, as it draws about twice as wide): Latin text breaks between words, Chinese
+    between any two characters."""
+    if not any(_wide(c) for c in text):
+        # Latin text: exactly as ever, so the English edition draws byte-identically
+        return "\n".join(textwrap.wrap(text, width)) or text
+    lines: list[str] = []
+    line = ""
+    for piece in _pieces(" ".join(text.split())):
+        if piece.isspace():
+            line += piece if line else ""  # no line starts with a space
+            continue
+        if line and _width(line + piece) > width:
+            lines.append(line.rstrip())
+            line = ""
+        while _width(piece) > width:  # longer than a line on its own: cut, as textwrap does
+            cut = max(1, max(i for i in range(len(piece) + 1) if _width(piece[:i]) <= width))
+            lines.append(piece[:cut])
+            piece = piece[cut:]
+        line += piece
+    if line.strip():
+        lines.append(line.rstrip())
+    return "\n".join(lines) or text
 
 
 @dataclass
@@ -108,11 +167,13 @@ class Chart:
     name: str = "chart"
 
     def png(self) -> bytes:
+        """The chart as PNG bytes, with no timestamp or software stamp (byte-identical)."""
         buf = io.BytesIO()
         self.fig.savefig(buf, format="png", metadata=PNG_METADATA)
         return buf.getvalue()
 
     def svg(self) -> bytes:
+        """The chart as SVG bytes, with a fixed hash salt and no date (byte-identical)."""
         buf = io.BytesIO()
         with matplotlib.rc_context({"svg.hashsalt": "budgetbook"}):
             self.fig.savefig(buf, format="svg", metadata=SVG_METADATA)
@@ -132,7 +193,8 @@ class Chart:
     @property
     def alt_text(self) -> str:
         """What a screen reader says: the finding (the title) first, then the values."""
-        return f"{self.title.rstrip('.')}. {self.alt}"
+        return t(f"{self.title.rstrip('.')}. {self.alt}",
+                 f"{self.title.rstrip('。.')}。{self.alt}")
 
     def _repr_html_(self) -> str:
         # The source is printed once, in the image (so a saved PNG keeps it); the caption
@@ -143,19 +205,27 @@ class Chart:
                 f'<img src="data:image/png;base64,{payload}" alt="{html.escape(self.alt_text)}" '
                 f'style="max-width:100%"/>'
                 f"<figcaption>"
-                + details(f"The numbers behind this chart ({len(self.data)} rows)", numbers)
+                + details(t(f"The numbers behind this chart ({len(self.data)} rows)",
+                            f"本图所依据的数字（{len(self.data)} 行）"), numbers)
                 + "</figcaption></figure>")
 
     def __repr__(self) -> str:
         with pd.option_context("display.width", 120, "display.max_columns", 20):
-            return f"{self.title}\nSource: {self.source}\n{self.data.to_string(index=False)}"
+            return (f"{self.title}\n{_source_note(self.source)}\n"
+                    f"{self.data.to_string(index=False)}")
 
     def _repr_pretty_(self, p, cycle):
         p.text(repr(self))
 
     def close(self):
+        """Free the figure's artists once the chart is shown or saved."""
         # figures are made without pyplot, so nothing global holds them; drop the artists
         self.fig.clear()
+
+
+def _source_note(source: str) -> str:
+    """The line under every chart: 'Source: <where>' ('资料来源：<where>' in Chinese)."""
+    return t(f"Source: {source}", f"资料来源：{source}")
 
 
 def _finish(fig, ax, title, source, xlabel, ylabel):
@@ -165,7 +235,7 @@ def _finish(fig, ax, title, source, xlabel, ylabel):
         ax.set_xlabel(xlabel)
     if ylabel:
         ax.set_ylabel(ylabel)
-    fig.text(0.01, 0.01, _wrap(f"Source: {source}", 110), fontsize=8, color="#555555",
+    fig.text(0.01, 0.01, _wrap(_source_note(source), 110), fontsize=8, color="#555555",
              ha="left", va="bottom")
     # Laid out once, as fig.tight_layout() would, but without leaving a layout engine on
     # the figure: with one, every savefig draws the figure twice.
@@ -209,7 +279,8 @@ def measure_bars(data: pd.DataFrame, label: str, *, title: str, alt: str, source
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole numbers
             drawn.append((ax, values))
         if n == 0:
-            axes[0].text(0.5, 0.5, "no quantified deliverables", ha="center", va="center",
+            axes[0].text(0.5, 0.5, t("no quantified deliverables", "没有量化的应交付产出"),
+                         ha="center", va="center",
                          transform=axes[0].transAxes)
         _finish(fig, axes[-1], title, source, unit, None)
         # value labels after the layout, so they widen each axis rather than squeeze it

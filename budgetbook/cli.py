@@ -7,6 +7,9 @@ Commands:
   refresh      re-execute the notebooks in place (the outputs nbval compares)
   chapters     regenerate the chapter notebooks from notebooks/_chapter_template.py
   bench        measure build and run times, as ratios from one run
+  editions     write the Chinese edition's configuration and table of contents
+  build        build both editions of the book (English and Chinese)
+  translations list the Chinese translations missing or older than their English
 """
 from __future__ import annotations
 
@@ -64,10 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="exit 1 if the committed descriptor differs from the schema")
     p.set_defaults(func=_cmd_datapackage)
 
-    from . import bench, chapters, runner
+    from . import bench, chapters, editions, runner, translations
     runner.add_run_parser(sub)
     chapters.add_chapters_parser(sub)
     bench.add_bench_parser(sub)
+    editions.add_editions_parsers(sub)
+    translations.add_translations_parser(sub)
     return parser
 
 

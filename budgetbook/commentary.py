@@ -20,6 +20,7 @@ import yaml
 
 from .config import PROGRAMME_ID
 from .edition import edition_of
+from .language import t
 from .render import Note, escape
 
 FRONT_MATTER = re.compile(r"^---\n(.*?)\n---\n\n(.*)$", re.S)
@@ -37,6 +38,8 @@ class Commentary:
     written_for: str
     text: str
     written_on: dict[str, str] = field(default_factory=dict)
+    # Other front matter, kept as written (a translation's ``translation_of`` record).
+    other: dict = field(default_factory=dict)
 
 
 def read_commentary(path: Path) -> Commentary:
@@ -49,13 +52,15 @@ def read_commentary(path: Path) -> Commentary:
         raise CommentaryError(f"{path}: must start with '---', 'written_for: <document "
                               f"symbol>', '---' and a blank line")
     return Commentary(str(meta["written_for"]).strip(), match.group(2).strip(),
-                      {str(k): str(v) for k, v in (meta.get("written_on") or {}).items()})
+                      {str(k): str(v) for k, v in (meta.get("written_on") or {}).items()},
+                      {k: v for k, v in meta.items() if k not in ("written_for", "written_on")})
 
 
 def write_commentary(path: Path, commentary: Commentary) -> None:
     """Write a commentary file (the inverse of :func:`read_commentary`)."""
     meta = yaml.safe_dump({"written_for": commentary.written_for,
-                           "written_on": dict(sorted(commentary.written_on.items()))},
+                           "written_on": dict(sorted(commentary.written_on.items())),
+                           **commentary.other},
                           sort_keys=False, allow_unicode=True, width=1000)
     Path(path).write_text(f"---\n{meta.strip()}\n---\n\n{commentary.text}\n", encoding="utf-8")
 
@@ -90,16 +95,22 @@ def notice(tables, sp: str, written_for: str | None,
     if written_for is None:  # the template itself: no commentary to vouch for
         return Note("", "")
     if edition.symbol != written_for:
-        text = (f"The commentary below was written for {written_for}; the numbers on this page "
-                f"are from {edition.symbol}. Read it as about that document, not these "
-                f"numbers.")
+        text = t(f"The commentary below was written for {written_for}; the numbers on this "
+                 f"page are from {edition.symbol}. Read it as about that document, not these "
+                 f"numbers.",
+                 f"下文评述是针对 {written_for} 撰写的；本页的数字来自 {edition.symbol}。"
+                 f"请将评述理解为对该文件的评述，而不是对这些数字的评述。")
     else:
         now = fingerprints(tables, sp)
         changed = sorted(f for f in set(now) | set(written_on or {})
                          if now.get(f) != (written_on or {}).get(f))
         if not changed:
             return Note("", "")
-        text = (f"The commentary below was written for the published figures of {written_for}. "
-                f"The data on this page differ from them ({', '.join(changed)}), so where the "
-                f"commentary and the numbers above disagree, the numbers are the current ones.")
+        text = t(f"The commentary below was written for the published figures of "
+                 f"{written_for}. The data on this page differ from them "
+                 f"({', '.join(changed)}), so where the commentary and the numbers above "
+                 f"disagree, the numbers are the current ones.",
+                 f"下文评述是针对 {written_for} 公布的数字撰写的。本页的数据与之不同"
+                 f"（{'、'.join(changed)}），因此，评述与上文数字不一致之处，以上文的当前数字"
+                 f"为准。")
     return Note(f'<div class="admonition warning"><p>{escape(text)}</p></div>', text)

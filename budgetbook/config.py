@@ -17,6 +17,17 @@ CHAPTER_TEMPLATE = NOTEBOOKS_DIR / "_chapter_template.py"
 COMMENTARY_DIR = PROJECT_ROOT / "book" / "commentary"
 OVERVIEW_STEM = "00_overview"
 PROGRAMME_ID = "programme"
+# The Chinese edition: its pages, notebooks and commentary sit in a `zh` folder beside the
+# English ones (book/zh/, notebooks/zh/, book/commentary/zh/), with its own configuration
+# and table of contents in book/zh/; it builds into _build/zh.
+TRANSLATED = "zh"
+EDITION_DIRS = {"en": "", TRANSLATED: TRANSLATED}
+EDITION_CONFIGS = {"en": PROJECT_ROOT / "_config.yml",
+                   TRANSLATED: PROJECT_ROOT / "book" / TRANSLATED / "_config.yml"}
+EDITION_TOCS = {"en": TOC, TRANSLATED: PROJECT_ROOT / "book" / TRANSLATED / "_toc.yml"}
+# Where each edition's site is written, relative to the project (jupyter-book's
+# --path-output puts it under <path>/_build/html).
+EDITION_SITES = {"en": Path("_build/html"), TRANSLATED: Path("_build/zh/_build/html")}
 
 
 def toc_files(toc: Path = TOC) -> list[str]:
@@ -30,6 +41,31 @@ def toc_files(toc: Path = TOC) -> list[str]:
     return files
 
 
+def in_edition(path: str, language: str) -> str:
+    """A page or file of the English edition as the given edition names it:
+    'book/method' -> 'book/zh/method', 'notebooks/sp3_x' -> 'notebooks/zh/sp3_x'."""
+    folder, _, rest = path.partition("/")
+    sub = EDITION_DIRS[language]
+    return f"{folder}/{sub}/{rest}" if sub else path
+
+
+def english_of(path: str) -> str:
+    """The English edition's name of a page of any edition (the inverse of
+    :func:`in_edition`)."""
+    folder, _, rest = path.partition("/")
+    for sub in EDITION_DIRS.values():
+        if sub and rest.startswith(sub + "/"):
+            return f"{folder}/{rest[len(sub) + 1:]}"
+    return path
+
+
+def edition_of_page(path: str) -> str:
+    """The language of the edition a page belongs to ('book/zh/method' -> 'zh')."""
+    folder, _, rest = path.partition("/")
+    return next((lang for lang, sub in EDITION_DIRS.items()
+                 if sub and rest.startswith(sub + "/")), "en")
+
+
 def notebook_id(stem: str) -> str:
     """The subprogramme id a notebook covers: 'sp3_countering_corruption' -> 'sp3'."""
     return PROGRAMME_ID if stem == OVERVIEW_STEM else stem.split("_", 1)[0]
@@ -37,5 +73,5 @@ def notebook_id(stem: str) -> str:
 
 def notebooks(toc: Path = TOC) -> dict[str, str]:
     """Subprogramme id -> notebook stem, for the notebooks the table of contents lists."""
-    stems = [f.split("/", 1)[1] for f in toc_files(toc) if f.startswith("notebooks/")]
+    stems = [f.rsplit("/", 1)[1] for f in toc_files(toc) if f.startswith("notebooks/")]
     return {notebook_id(stem): stem for stem in stems}

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+from collections.abc import Mapping
 
 LANGUAGES = {"en": "English", "zh": "中文"}
 DEFAULT = "en"
@@ -72,18 +73,23 @@ def column(name: str) -> str:
 
 
 def _blank(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
+    # None, NaN, pandas' NA (of the loaded tables' string columns; compared, it raises)
+    # and an empty string are all "no label".
+    if value is None or type(value).__name__ == "NAType":
+        return True
+    return (isinstance(value, float) and math.isnan(value)) or (isinstance(value, str)
+                                                                and value == "")
 
 
 def label(row, name: str):
     """``row``'s label ``name`` in the language in use, or in the other language when the
     data leave it blank; None when both are blank."""
-    first = row[column(name)]
-    if not _blank(first):
-        return first
     other = next(code for code in LANGUAGES if code != _current)
-    second = row.get(f"{name}_{other}") if hasattr(row, "get") else row[f"{name}_{other}"]
-    return None if _blank(second) else second
+    for name_ in (column(name), f"{name}_{other}"):
+        value = row.get(name_) if hasattr(row, "get") else row[name_]
+        if not _blank(value):
+            return value
+    return None
 
 
 def labels(frame, name: str):
@@ -120,8 +126,8 @@ def chinese_numeral(n: int) -> str:
 
 
 def figure_name(figure: str, number: int) -> str:
-    """'Figure 16.XIV' in English, '图 16.十四' in Chinese (``figure`` is the source's id,
-    '16.XIV'; ``number`` its position, 14, from figures.csv)."""
+    """'Figure <section>.XIV' in English, '图 <section>.十四' in Chinese (``figure`` is the
+    source's id, '<section>.XIV'; ``number`` its position, 14, from figures.csv)."""
     if _current == "zh":
         section = figure.split(".", 1)[0]
         return f"图 {section}.{chinese_numeral(number)}"
@@ -129,10 +135,34 @@ def figure_name(figure: str, number: int) -> str:
 
 
 def table_name(table: str) -> str:
-    """'Table 16.4' in English, '表 16.4' in Chinese."""
+    """'Table <section>.4' in English, '表 <section>.4' in Chinese."""
     return t(f"Table {table}", f"表 {table}")
 
 
 def paragraph_name(paragraph: str) -> str:
-    """'paragraph 16.19' in English, '第 16.19 段' in Chinese."""
+    """'paragraph <section>.19' in English, '第 <section>.19 段' in Chinese."""
     return t(f"paragraph {paragraph}", f"第 {paragraph} 段")
+
+
+class Phrases(Mapping):
+    """A fixed mapping of keys (codes of the data) to phrases, each given as (English,
+    Chinese) and read in the language in use when it is read, never at import:
+    ``Phrases({"GA": ("General Assembly", "大会")})["GA"]``."""
+
+    def __init__(self, pairs: dict[str, tuple[str, str]]):
+        self._pairs = pairs
+
+    def __getitem__(self, key: str) -> str:
+        return t(*self._pairs[key])
+
+    def __iter__(self):
+        return iter(self._pairs)
+
+    def __len__(self) -> int:
+        return len(self._pairs)
+
+
+def english_only(html: str) -> str:
+    """``html`` (text the data hold in English only) marked as English on a Chinese page,
+    so a screen reader reads it as English; unchanged on an English page."""
+    return t(html, f'<span lang="en">{html}</span>')

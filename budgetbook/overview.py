@@ -4,6 +4,9 @@ As in :mod:`budgetbook.views`, every function takes frames the overview notebook
 with :mod:`budgetbook.indicators` (over all subprogrammes) and only labels, formats and
 draws them. ``labels`` maps subprogramme ids to their names
 (:func:`budgetbook.views.chapter_labels`).
+
+Every header, title and sentence is written in the language in use
+(:mod:`budgetbook.language`); labels from the data come from their column of that language.
 """
 from __future__ import annotations
 
@@ -11,24 +14,38 @@ import pandas as pd
 
 from . import charts, indicators
 from .edition import Edition
+from .language import labels as labels_of, t, using
 from .views import BODY_NAMES, gap_text, item_source, subcategory_labels, timing_marks
+
+
+def _cite(edition: Edition, where: str) -> str:
+    """A chart's source line (:meth:`Edition.cite`), with a Chinese comma in Chinese."""
+    return t(edition.cite(where), f"{edition.symbol}，{where}")
 
 
 def by_kind(frame: pd.DataFrame, cells: pd.Series, labels: dict[str, str]) -> pd.DataFrame:
     """A table with one row per kind of subcategory (its label names its unit) and one
     column per subprogramme, holding ``cells`` (one text per row of ``frame``): every row
     compares one unit across subprogrammes, and nothing is added across rows."""
-    out = pd.DataFrame({"subcategory": subcategory_labels(frame).values,
+    # A kind is named by its English label: the Chinese source prints one kind slightly
+    # differently from table to table ("3 小时" / "3小时", a footnote mark), and both
+    # editions must have the same rows. A row shows the first label of its kind.
+    with using("en"):
+        kinds = subcategory_labels(frame)
+    out = pd.DataFrame({"kind": kinds.values, "subcategory": subcategory_labels(frame).values,
                         "subprogramme": frame["subprogramme"].map(labels).values,
                         "cell": cells.values})
-    twice = out[out.duplicated(["subcategory", "subprogramme"], keep=False)]
+    twice = out[out.duplicated(["kind", "subprogramme"], keep=False)]
     if not twice.empty:  # one cell per subprogramme and kind, or a value would vanish
         raise ValueError(f"two subcategories of {twice['subprogramme'].iloc[0]} share the "
                          f"label {twice['subcategory'].iloc[0]!r}")
-    pivot = out.pivot_table(index="subcategory", columns="subprogramme", values="cell",
+    pivot = out.pivot_table(index="kind", columns="subprogramme", values="cell",
                             aggfunc="first", sort=False)
     order = [name for name in labels.values() if name in pivot.columns]
-    pivot = pivot[order].reset_index()
+    pivot = pivot[order]
+    pivot.index = pivot.index.map(out.drop_duplicates("kind").set_index("kind")["subcategory"])
+    pivot.index.name = t("subcategory", "次类别")
+    pivot = pivot.reset_index()
     pivot.columns.name = None
     return pivot
 
@@ -39,20 +56,35 @@ def share_chart(counts: pd.DataFrame, edition: Edition, labels: dict[str, str],
     :func:`budgetbook.indicators.delivery_counts` of the items by subprogramme): a count of
     items, so it compares across units."""
     year = edition.performance_year
-    t = counts[counts["planned"] > 0].assign(label=lambda d: d["subprogramme"].map(labels))
-    t["share_pct"] = t["in_full_share"] * 100
-    t["note"] = [f"{k} of {n} items" for k, n in zip(t["in_full"], t["planned"])]
-    lowest = indicators.ranked_by_share(t).iloc[0]
-    title = (f"Planned line items delivered in full in {year}: lowest {lowest['label']} "
-             f"({lowest['in_full']} of {lowest['planned']} items)")
-    alt = (f"Horizontal bar chart of the share of {year} planned line items that were "
-           f"delivered at least in full, per subprogramme (a count of items, comparable "
-           f"across units). " + "; ".join(f"{r.label}: {r.note}" for r in t.itertuples()))
-    return charts.hbars(t, "label", "share_pct", title=title, alt=alt,
-                        source=edition.cite(f"Tables {tables_cited} (line items; the "
-                                            f"duplicated block of the source audit left out)"),
-                        xlabel=f"planned line items delivered in full in {year} (% of items)",
-                        reference=100, annotate="note", name=f"overview_items_in_full_{year}")
+    # the numbers behind the chart, under headers in the page's language
+    label, share = t("label", "次级方案"), t("share_pct", "全额交付比例（%）")
+    note = t("note", "说明")
+    d = counts[counts["planned"] > 0].assign(**{label: counts["subprogramme"].map(labels)})
+    d[share] = d["in_full_share"] * 100
+    d[note] = [t(f"{k} of {n} items", f"{n} 项中的 {k} 项")
+               for k, n in zip(d["in_full"], d["planned"])]
+    lowest = indicators.ranked_by_share(d).iloc[0]
+    title = t(f"Planned line items delivered in full in {year}: lowest {lowest[label]} "
+              f"({lowest['in_full']} of {lowest['planned']} items)",
+              f"{year} 年全额交付的计划逐项产出：最低为{lowest[label]}"
+              f"（{lowest['planned']} 项中的 {lowest['in_full']} 项）")
+    values = list(zip(d[label], d[note]))
+    alt = t(f"Horizontal bar chart of the share of {year} planned line items that were "
+            f"delivered at least in full, per subprogramme (a count of items, comparable "
+            f"across units). " + "; ".join(f"{k}: {v}" for k, v in values),
+            f"横条形图：各次级方案 {year} 年计划逐项产出中至少全额交付的比例（按逐项产出"
+            f"计数，可跨计量单位比较）。" + "；".join(f"{k}：{v}" for k, v in values) + "。")
+    # the notebook lists the tables separated by ', '; a Chinese list takes 、
+    cited = t(tables_cited, "、".join(tables_cited.split(", ")))
+    return charts.hbars(d, label, share, title=title, alt=alt,
+                        source=_cite(edition, t(f"Tables {cited} (line items; the duplicated "
+                                              f"block of the source audit left out)",
+                                              f"表 {cited}（逐项产出；不计原文核查指出的重复"
+                                              f"整块内容）")),
+                        xlabel=t(f"planned line items delivered in full in {year} "
+                                 f"(% of items)",
+                                 f"{year} 年全额交付的计划逐项产出（占逐项产出的百分比）"),
+                        reference=100, annotate=note, name=f"overview_items_in_full_{year}")
 
 
 def shortfalls_table(shortfalls: pd.DataFrame, edition: Edition, labels: dict[str, str],
@@ -65,13 +97,16 @@ def shortfalls_table(shortfalls: pd.DataFrame, edition: Edition, labels: dict[st
     s = shortfalls
     marks = timing_marks(timing)
     return pd.DataFrame({
-        "subprogramme": s["subprogramme"].map(labels),
-        "subcategory": subcategory_labels(s), "item": s["item_no"].astype(str) + ". "
-        + s["item_en"], "delivered": [f"{a} of {p}" for a, p in zip(s[actual], s[plan])],
-        "gap": [gap_text(g, share) for g, share in zip(s["gap"], s["gap_share"])],
-        "source": [item_source(t, n) for t, n in zip(s["table"], s["item_no"])],
-        "line in data/raw": s["raw_line"],
-        "marked in the text": [marks.get(k, "—") for k in zip(s["table"], s["item_no"])],
+        t("subprogramme", "次级方案"): s["subprogramme"].map(labels),
+        t("subcategory", "次类别"): subcategory_labels(s),
+        t("item", "应交付产出"): s["item_no"].astype(str) + ". " + labels_of(s, "item"),
+        t("delivered", "交付"): [t(f"{a} of {p}", f"实际 {a}，计划 {p}")
+                                for a, p in zip(s[actual], s[plan])],
+        t("gap", "差额"): [gap_text(g, share) for g, share in zip(s["gap"], s["gap_share"])],
+        t("source", "出处"): [item_source(t_, n) for t_, n in zip(s["table"], s["item_no"])],
+        t("line in data/raw", "原文行号"): s["raw_line"],
+        t("marked in the text", "案文的标注"): [marks.get(k, "—")
+                                                  for k in zip(s["table"], s["item_no"])],
     }).reset_index(drop=True)
 
 
@@ -84,9 +119,13 @@ def verdict_table(verdicts: pd.DataFrame, labels: dict[str, str]) -> pd.DataFram
     table = table.reindex([sp for sp in labels if sp in table.index])
     table.index = table.index.map(labels)
     table.insert(0, "statements", table.sum(axis=1))
-    table.index.name = "subprogramme"
+    table.index.name = t("subprogramme", "次级方案")
     table.columns.name = None
-    return table.reset_index()
+    # the verdicts are indicators' codes; the headers name them in the page's language
+    return table.reset_index().rename(columns={
+        "statements": t("statements", "陈述数"), "supported": t("supported", "得到数字支持"),
+        "contradicted": t("contradicted", "与数字矛盾"),
+        "unverifiable": t("unverifiable", "无法核实"), "no status": t("no status", "未说明状态")})
 
 
 def mandates_table(by_body: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
@@ -96,23 +135,29 @@ def mandates_table(by_body: pd.DataFrame, labels: dict[str, str]) -> pd.DataFram
                        body=by_body["body"].map(BODY_NAMES))
     pivot = m.pivot_table(index="body", columns="subprogramme", values="mandates",
                           aggfunc="sum", fill_value=0, sort=False)
-    return pivot.astype("int64").reset_index()
+    return pivot.astype("int64").reset_index().rename(columns={"body": t("body", "发布机构")})
 
 
 def mandates_chart(by_body: pd.DataFrame, edition: Edition, entries: int) -> charts.Chart:
     """Instruments listed per issuing body, all subprogrammes together (``by_body``:
     :func:`budgetbook.indicators.mandates_by_body` of the instruments, by ``body`` only;
     ``entries``: how many printed entries hold them)."""
-    m = by_body.assign(label=by_body["body"].map(BODY_NAMES)).sort_values(
-        "mandates", ascending=False)
-    title = (f"Legislative mandates by issuing body: {m['mandates'].sum()} instruments in "
-             f"{entries} printed entries")
-    alt = ("Horizontal bar chart of the number of legislative instruments listed (an entry "
-           "listing several resolutions counts each), by issuing body, all subprogrammes "
-           "together. " + "; ".join(f"{r.label}: {r.mandates}"
-                                                      for r in m.itertuples()))
-    return charts.hbars(m, "label", "mandates", title=title, alt=alt,
-                        source=edition.cite(
-                            "legislative mandates (the programme-wide and subprogramme lists)"),
-                        xlabel="instruments listed (number)", colour_by=None,
-                        name="overview_mandates")
+    label, count = t("label", "发布机构"), t("mandates", "文书数目")
+    m = by_body.assign(**{label: by_body["body"].map(BODY_NAMES)}).rename(
+        columns={"mandates": count}).sort_values(count, ascending=False)
+    total = m[count].sum()
+    values = list(zip(m[label], m[count]))
+    title = t(f"Legislative mandates by issuing body: {total} instruments in "
+              f"{entries} printed entries",
+              f"按发布机构分列的立法授权：{entries} 个印出条目，共 {total} 项文书")
+    alt = t("Horizontal bar chart of the number of legislative instruments listed (an entry "
+            "listing several resolutions counts each), by issuing body, all subprogrammes "
+            "together. " + "; ".join(f"{k}: {v}" for k, v in values),
+            "横条形图：按发布机构分列的所列立法文书数目（一个条目列出多项决议的，每项分别"
+            "计数），所有次级方案合计。" + "；".join(f"{k}：{v}" for k, v in values) + "。")
+    return charts.hbars(m, label, count, title=title, alt=alt,
+                        source=_cite(edition, t(
+                            "legislative mandates (the programme-wide and subprogramme lists)",
+                            "立法授权（本方案共有的清单和各次级方案的清单）")),
+                        xlabel=t("instruments listed (number)", "所列文书（数目）"),
+                        colour_by=None, name="overview_mandates")

@@ -6,29 +6,41 @@ from pathlib import Path
 
 import pandas as pd
 
+from .language import Phrases, english_only, t
 from .render import Note, escape
 from .views import NOTEBOOKS, chapter_labels
 
 
+
 # Each kind of finding as a reader names it, most consequential first: statements the
 # numbers do not support, then totals, then what is missing, misprinted or laid out oddly.
-CATEGORY_NAMES = {
-    "status_against_numbers": "A status word the numbers contradict",
-    "status_without_target": "“Met” or “exceeded” with no number to check it against",
-    "title_contradicts_paragraph": "A title its own paragraph contradicts",
-    "total_mismatch": "Printed totals that are not the sum of their items",
-    "duplicated_block": "A block printed twice, value for value",
-    "figure_values_not_stated": "Figures whose values the text does not state",
-    "value_missing": "Values missing from a table",
-    "missing_category": "A deliverable category the table leaves out",
-    "label_missing": "A row or column without its label",
-    "misprinted_header": "Misprinted column headers",
-    "possible_misprint": "Possible misprints",
-    "identical_titles": "Different results under identical titles",
-    "inconsistent_wording": "The same thing worded differently",
-    "merged_cells": "Table cells run together (layout)",
-    "odd_numbering": "Odd numbering (layout)",
-}
+CATEGORY_NAMES = Phrases({
+    "status_against_numbers": ("A status word the numbers contradict",
+                               "与数字相矛盾的状态用语"),
+    "status_without_target": ("“Met” or “exceeded” with no number to check it against",
+                              "称“达到”或“超出”计划目标，却无可供核对的数字"),
+    "title_contradicts_paragraph": ("A title its own paragraph contradicts",
+                                    "与本段内容相矛盾的标题"),
+    "total_mismatch": ("Printed totals that are not the sum of their items",
+                       "印出的合计不等于各项之和"),
+    "duplicated_block": ("A block printed twice, value for value", "逐个数值重复印出的整块内容"),
+    "figure_values_not_stated": ("Figures whose values the text does not state",
+                                 "案文未说明数值的图"),
+    "value_missing": ("Values missing from a table", "表中缺失的数值"),
+    "missing_category": ("A deliverable category the table leaves out",
+                         "表中遗漏的应交付产出类别"),
+    "label_missing": ("A row or column without its label", "缺少标签的行或列"),
+    "misprinted_header": ("Misprinted column headers", "印错的列标题"),
+    "possible_misprint": ("Possible misprints", "可能的印刷错误"),
+    "identical_titles": ("Different results under identical titles", "标题相同的不同成果"),
+    "inconsistent_wording": ("The same thing worded differently", "同一事物措辞不一"),
+    "merged_cells": ("Table cells run together (layout)", "表格单元格连在一起（排版）"),
+    "odd_numbering": ("Odd numbering (layout)", "编号异常（排版）"),
+})
+# The Data Package's field types as the data dictionary names them.
+_FIELD_TYPES = Phrases({"string": ("string", "文本"), "integer": ("integer", "整数"),
+                        "number": ("number", "数值"), "boolean": ("boolean", "布尔值"),
+                        "date": ("date", "日期")})
 SOURCE_TEXT_PAGE = "source_text.html"  # in book/, beside the source audit
 
 
@@ -39,6 +51,8 @@ def _inline_markdown(text: str) -> str:
     out = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", out)
     out = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<em>\1</em>", out)
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
+
+
 
 
 def audit_by_category(tables) -> Note:
@@ -52,23 +66,34 @@ def audit_by_category(tables) -> Note:
         group = issues[issues["category"] == category]
         if group.empty:
             continue
-        parts_html.append(f'<h3 id="audit-{category.replace("_", "-")}">{escape(title)} '
-                          f"({len(group)})</h3><ul>")
-        parts_text.append(f"{title} ({len(group)})")
+        count = t(f"({len(group)})", f"（{len(group)}）")
+        heading = t(f"{title} {count}", f"{title}{count}")
+        parts_html.append(f'<h3 id="audit-{category.replace("_", "-")}">'
+                          f"{escape(title)}{t(' ', '')}{count}</h3><ul>")
+        parts_text.append(heading)
         for r in group.itertuples():
             if isinstance(r.subprogramme, str):
                 link = (f'<a href="../notebooks/{NOTEBOOKS[r.subprogramme]}.html">'
                         f"{escape(labels[r.subprogramme])}</a>")
             else:
-                link = "whole document"
-            how = "computed check" if r.found_by == "computed" else "found by reading"
-            line = f'<a href="{SOURCE_TEXT_PAGE}#line-{r.raw_line}">line {r.raw_line}</a>'
+                link = t("whole document", "整个文件")
+            how = (t("computed check", "计算核查") if r.found_by == "computed"
+                   else t("found by reading", "阅读发现"))
+            line = (f'<a href="{SOURCE_TEXT_PAGE}#line-{r.raw_line}">'
+                    f'{t(f"line {r.raw_line}", f"第 {r.raw_line} 行")}</a>')
+            # location, description and what the book does are English-only data
+            location = english_only(escape(r.location))
+            description = english_only(_inline_markdown(r.description_en))
+            action = english_only(_inline_markdown(r.book_action))
+            where = t(f"({line} of the source; {link}; {how}): ",
+                      f"（原文{line}；{link}；{how}）：")
             parts_html.append(
-                f"<li><strong>{escape(r.issue_id)}</strong>, {escape(r.location)} ({line} of "
-                f"the source; {link}; {how}): {_inline_markdown(r.description_en)}<br/>"
+                f"<li><strong>{escape(r.issue_id)}</strong>{t(', ', '，')}{location}"
+                f"{t(' ', '')}{where}{description}<br/>"
                 f"<span lang=\"zh\">{escape(r.source_wording_zh)}</span><br/>"
-                f"<em>What the book does:</em> {_inline_markdown(r.book_action)}</li>")
-            parts_text.append(f"  {r.issue_id} {r.location}: {r.description_en}")
+                f"<em>{t('What the book does:', '本书的处理：')}</em>"
+                f"{t(' ', '')}{action}</li>")
+            parts_text.append(f"  {r.issue_id} {r.location}{t(': ', '：')}{r.description_en}")
         parts_html.append("</ul>")
     return Note("".join(parts_html), "\n".join(parts_text))
 
@@ -79,10 +104,11 @@ def audit_counts(tables) -> pd.DataFrame:
     counts = pd.crosstab(issues["category"], issues["found_by"])
     counts = counts.reindex([c for c in CATEGORY_NAMES if c in counts.index])
     counts = counts.reindex(columns=["computed", "reading"], fill_value=0)
-    return pd.DataFrame({"finding": [CATEGORY_NAMES[c] for c in counts.index],
-                         "by a computed check": counts["computed"].to_numpy(),
-                         "by reading": counts["reading"].to_numpy(),
-                         "total": counts.sum(axis=1).to_numpy()})
+    return pd.DataFrame({t("finding", "问题类别"): [CATEGORY_NAMES[c] for c in counts.index],
+                         t("by a computed check", "经计算核查发现"):
+                             counts["computed"].to_numpy(),
+                         t("by reading", "经阅读发现"): counts["reading"].to_numpy(),
+                         t("total", "合计"): counts.sum(axis=1).to_numpy()})
 
 
 def source_text(lines) -> Note:
@@ -91,41 +117,56 @@ def source_text(lines) -> Note:
     items = "".join(f'<li id="line-{n}" value="{n}">{escape(line) or "&nbsp;"}</li>'
                     for n, line in enumerate(lines, start=1))
     return Note(f'<ol class="budgetbook-source" lang="zh">{items}</ol>',
-                f"{len(lines)} lines of the source text")
+                t(f"{len(lines)} lines of the source text", f"原文共 {len(lines)} 行"))
+
+
+def _rules(constraints: dict) -> str:
+    """A field's constraints as the data dictionary states them: 'required; one of: a, b'."""
+    rule = []
+    if constraints.get("required"):
+        rule.append(t("required", "必填"))
+    if "enum" in constraints:
+        # the values are the data's own codes, kept as the CSV holds them
+        rule.append(t("one of: ", "取值之一：")
+                    + t(", ", "、").join(map(str, constraints["enum"])))
+    if "pattern" in constraints:
+        rule.append(t(f"pattern {constraints['pattern']}", f"格式 {constraints['pattern']}"))
+    if "minimum" in constraints:
+        rule.append(f"≥ {constraints['minimum']}")
+    if "maximum" in constraints:
+        rule.append(f"≤ {constraints['maximum']}")
+    return t("; ", "；").join(rule)
 
 
 def data_dictionary(descriptor: dict, data_dir) -> Note:
-    """One table per resource of a Data Package descriptor, with its row count."""
+    """One table per resource of a Data Package descriptor, with its row count. File and
+    column names are the data contract and stay as they are in every language; the titles
+    and meanings are the descriptor's own (English) text."""
     parts_html, parts_text = [], []
     for res in descriptor["resources"]:
         schema_ = res["schema"]
         path = Path(data_dir) / res["path"]
         n_rows = max(0, len(path.read_text(encoding="utf-8").splitlines()) - 1)
-        parts_html.append(f"<h3><code>{escape(res['path'])}</code>: {escape(res['title'])}</h3>"
-                          f"<p>{n_rows} rows; one row per key "
-                          f"({escape(', '.join(schema_['primaryKey']))})"
-                          + ("; <code>subprogramme</code> refers to <code>subprogrammes.csv</code>"
-                             if schema_.get("foreignKeys") else "") + ".</p>"
-                          + (f"<p>{escape(res['description'])}</p>" if res.get("description")
-                             else ""))
-        rows = []
-        for f in schema_["fields"]:
-            cons = f.get("constraints", {})
-            rule = []
-            if cons.get("required"):
-                rule.append("required")
-            if "enum" in cons:
-                rule.append("one of: " + ", ".join(map(str, cons["enum"])))
-            if "pattern" in cons:
-                rule.append(f"pattern {cons['pattern']}")
-            if "minimum" in cons:
-                rule.append(f"≥ {cons['minimum']}")
-            if "maximum" in cons:
-                rule.append(f"≤ {cons['maximum']}")
-            rows.append({"column": f["name"], "type": f["type"], "rules": "; ".join(rule),
-                         "meaning": f["description"]})
+        keys = escape(t(", ", "、").join(schema_["primaryKey"]))
+        refers = schema_.get("foreignKeys")
+        parts_html.append(
+            f"<h3><code>{escape(res['path'])}</code>{t(': ', '：')}"
+            f"{english_only(escape(res['title']))}</h3>"
+            + t(f"<p>{n_rows} rows; one row per key ({keys})"
+                + ("; <code>subprogramme</code> refers to <code>subprogrammes.csv</code>"
+                   if refers else "") + ".</p>",
+                f"<p>{n_rows} 行；每个键（{keys}）一行"
+                + ("；<code>subprogramme</code> 指向 <code>subprogrammes.csv</code>"
+                   if refers else "") + "。</p>")
+            + (f"<p>{english_only(escape(res['description']))}</p>" if res.get("description")
+               else ""))
+        rows = [{t("column", "列"): f["name"],
+                 t("type", "类型"): _FIELD_TYPES.get(f["type"], f["type"]),
+                 t("rules", "规则"): _rules(f.get("constraints", {})),
+                 t("meaning", "含义"): f["description"]} for f in schema_["fields"]]
         parts_html.append(pd.DataFrame(rows).to_html(index=False, escape=True, border=0,
                                                       classes="table"))
-        parts_text.append(f"{res['path']}: {n_rows} rows, columns "
-                          + ", ".join(f["name"] for f in schema_["fields"]))
+        names = [f["name"] for f in schema_["fields"]]
+        parts_text.append(t(f"{res['path']}: {n_rows} rows, columns " + ", ".join(names),
+                            f"{res['path']}：{n_rows} 行，列：" + "、".join(names)))
     return Note("".join(parts_html), "\n".join(parts_text))

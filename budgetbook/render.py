@@ -3,6 +3,9 @@
 A :class:`Note` is escaped HTML with a plain-text twin (what nbval compares, and what
 MyST-NB's ``{glue:text}`` pastes into prose); :func:`table` turns a DataFrame into one;
 :func:`save_outputs` writes what an analyst's run collects. No arithmetic lives here.
+The words these helpers add (a download link, "not stated in the source") are in the
+language in use when they are called (:mod:`budgetbook.language`); numbers are the same
+in both languages.
 """
 from __future__ import annotations
 
@@ -12,8 +15,20 @@ from pathlib import Path
 
 import pandas as pd
 
+from .language import current, t
 
-NOT_STATED = "not stated in the source"
+
+def not_stated() -> str:
+    """What a table says of a value the source does not state, in the language in use."""
+    return t("not stated in the source", "原文未说明")
+
+
+def __getattr__(name: str):
+    # NOT_STATED, once a constant, read in the language in use at the time it is read
+    # (``render.NOT_STATED``; a name imported with ``from ... import`` is read once).
+    if name == "NOT_STATED":
+        return not_stated()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -75,13 +90,17 @@ def table(df: pd.DataFrame, empty: str | None = None, *, name: str | None = None
     ``name``: the table offers its numbers as ``<name>.csv`` (every column, every row), a
     link that works from the static site with no server (a data URL).
     ``group``: a column whose value heads each run of rows, once, instead of repeating
-    down the column. A column holding one value on every row (of three or more) is stated
-    once above the table. ``collapse``: the table sits closed under that summary line; it
-    stays in the HTML, so the site's search and the browser's find still reach it.
+    down the column; a view's table may be given its column's English heading in any
+    language (the frame's ``attrs["columns"]`` names the heading shown). A column holding
+    one value on every row (of three or more) is stated once above the table.
+    ``collapse``: the table sits closed under that summary line; it stays in the HTML, so
+    the site's search and the browser's find still reach it.
     Tables of ten rows or more, ungrouped, can be sorted and filtered in the page
     (``budgetbook/static/budgetbook.js``; nothing is fetched)."""
     if empty is not None and df.empty:
         return paragraph(empty)
+    if group is not None and group not in df.columns:
+        group = df.attrs.get("columns", {}).get(group, group)
     shown = df.astype(object).where(df.notna(), "")  # a missing value shows as an empty cell
     shown.columns.name = None
     with pd.option_context("display.max_colwidth", None, "display.width", 200,
@@ -108,8 +127,9 @@ def table(df: pd.DataFrame, empty: str | None = None, *, name: str | None = None
     html_ = (f'<table class="budgetbook-table table"'
              f'{" data-sortable" if sortable else ""}><thead><tr>{head}</tr></thead>'
              f'<tbody>{"".join(body)}</tbody></table>')
-    above = "".join(f'<p class="budgetbook-constant"><strong>{escape(c)}</strong> (every '
-                    f'row): {escape(shown[c].iloc[0])}</p>' for c in constant)
+    every_row = t(" (every row): ", "（每行）：")
+    above = "".join(f'<p class="budgetbook-constant"><strong>{escape(c)}</strong>'
+                    f'{every_row}{escape(shown[c].iloc[0])}</p>' for c in constant)
     below = download(df, name) if name and not df.empty else ""  # no header-only files
     block = f'{above}<div class="budgetbook-table-wrap">{html_}</div>{below}'
     if collapse:
@@ -141,9 +161,10 @@ def download(df: pd.DataFrame, name: str) -> str:
     from the static site, offline, with no server)."""
     from urllib.parse import quote
     csv = df.to_csv(index=False, lineterminator="\n")
+    rows = t(f' ({len(df)} row{"s" if len(df) != 1 else ""})', f"（{len(df)} 行）")
     return (f'<p class="budgetbook-download"><a download="{escape(name)}.csv" '
-            f'href="data:text/csv;charset=utf-8,{quote(csv)}">Download {escape(name)}.csv'
-            f'</a> ({len(df)} row{"s" if len(df) != 1 else ""})</p>')
+            f'href="data:text/csv;charset=utf-8,{quote(csv)}">{t("Download", "下载")} '
+            f'{escape(name)}.csv</a>{rows}</p>')
 
 
 def join(notes: list[Note]) -> Note:
@@ -164,11 +185,15 @@ def percent(ratio) -> str:
 
 
 def number(value, unit=None) -> str:
-    """A stated number with its unit ('1,234 countries'), or 'not stated in the source'."""
+    """A stated number with its unit ('1,234 countries'), or 'not stated in the source'.
+    The unit is data in English only (targets.csv), shown as it is in both languages, but
+    for a percentage, which Chinese writes '98%' as the source does."""
     if value is None or pd.isna(value):
-        return NOT_STATED
+        return not_stated()
     v = float(value)
     shown = f"{v:,.0f}" if v == int(v) else f"{v:,}"
+    if unit == "percent" and current() == "zh":
+        return f"{shown}%"
     return f"{shown} {unit}" if isinstance(unit, str) else shown
 
 

@@ -35,7 +35,8 @@ from .loading import (DEFAULT_DATA_DIR, PROJECT_ROOT, DataError, data_dir as res
                       load_all_from_snapshot, read_resource)
 from .inputs import read_data_files, sha256_of, write_data_files
 
-from .config import NOTEBOOKS_DIR  # noqa: E402
+from .config import EDITION_DIRS, NOTEBOOKS_DIR  # noqa: E402
+from .language import LANGUAGES  # noqa: E402
 KERNEL = "python3"
 KERNEL_START_ATTEMPTS = 3
 # Quiet the kernel's own log: jupyter_client interrupts every kernel before shutting it
@@ -143,7 +144,7 @@ def _fresh_start(km, cwd: str) -> None:
 
 
 def execute_one(sp: str, nb_path: str, data_dir: str, staging: str, final_dir: str = "",
-                shown_data_dir: str = "") -> RunResult:
+                shown_data_dir: str = "", language: str | None = None) -> RunResult:
     """Execute one notebook into ``staging`` (runs in a worker process), reading the data
     snapshot ``data_dir``; the executed notebook names ``final_dir`` and ``shown_data_dir``
     (the folder it is published to and the data directory the user gave).
@@ -165,7 +166,9 @@ def execute_one(sp: str, nb_path: str, data_dir: str, staging: str, final_dir: s
         _fresh_start(km, cwd)
         papermill.execute_notebook(
             nb, str(out / f"{Path(nb_path).stem}.ipynb"),
-            parameters={"data_dir": data_dir, "output_dir": str(out)},
+            parameters={"data_dir": data_dir, "output_dir": str(out),
+                        # only when asked: a fork's notebook may predate the parameter
+                        **({"language": language} if language else {})},
             kernel_name=KERNEL, km=km, progress_bar=False, log_output=False,
             request_save_on_cell_execute=False)
     except Exception as exc:  # noqa: BLE001  any failure is reported, not raised
@@ -317,8 +320,12 @@ def _write_index(output_dir: Path, statuses: dict[str, str]) -> Path:
 
 
 def run(subprogrammes, data_dir=None, output_dir="out", jobs=1, notebooks_dir=None,
-        progress=True, stream=sys.stderr) -> list[RunResult]:
+        progress=True, stream=sys.stderr, language: str | None = None) -> list[RunResult]:
     """Validate, execute and publish; returns one RunResult per notebook.
+
+    ``language`` ('en' or 'zh') is passed to every notebook as its ``language`` parameter
+    (labels, tables, charts and sentences in that language; the same numbers); None
+    leaves each notebook's own default.
 
     The data directory is read once into a snapshot inside the staging folder, validated
     there, and every notebook reads the snapshot: a CSV edited while the run goes on
@@ -348,7 +355,8 @@ def run(subprogrammes, data_dir=None, output_dir="out", jobs=1, notebooks_dir=No
         ctx = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=ctx) as pool:
             futures = {pool.submit(execute_one, sp, str(paths[sp]), str(snapshot),
-                                   str(stage_root / sp), str(output_dir / sp), str(data_dir)): sp
+                                   str(stage_root / sp), str(output_dir / sp), str(data_dir),
+                                   language): sp
                        for sp in subprogrammes}
             done = as_completed(futures)
             if progress:
@@ -403,7 +411,7 @@ def _cmd_run(args) -> int:
     start = time.perf_counter()
     try:
         results = run(chosen, args.data_dir, args.output_dir, args.jobs, args.notebooks_dir,
-                      progress=not args.quiet)
+                      progress=not args.quiet, language=args.language)
     except RunError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -421,16 +429,23 @@ def _cmd_run(args) -> int:
 
 
 def refresh(notebooks_dir=None, only=None) -> list[Path]:
-    """Sync each .py into its .ipynb and execute it in place (stored outputs for nbval)."""
-    import jupytext
-    from nbclient import NotebookClient
-
+    """Sync each .py into its .ipynb and execute it in place (stored outputs for nbval), in
+    ``notebooks_dir``, or else in both editions' folders (notebooks/, notebooks/zh/)."""
     from .views import NOTEBOOKS
-    notebooks_dir = Path(notebooks_dir or NOTEBOOKS_DIR)
     unknown = sorted(set(only or []) - set(NOTEBOOKS))
     if unknown:
         raise RunError(f"unknown notebook {', '.join(unknown)}; choose from: "
                        f"{', '.join(NOTEBOOKS)}")
+    folders = [Path(notebooks_dir)] if notebooks_dir else [
+        NOTEBOOKS_DIR / sub for sub in EDITION_DIRS.values()]
+    return [path for folder in folders for path in _refresh_folder(folder, only)]
+
+
+def _refresh_folder(notebooks_dir: Path, only) -> list[Path]:
+    import jupytext
+    from nbclient import NotebookClient
+
+    from .views import NOTEBOOKS
     written = []
     for sp, stem in NOTEBOOKS.items():
         if only and sp not in only:
@@ -473,6 +488,9 @@ def add_run_parser(sub) -> None:
     p.add_argument("--output-dir", default="out", help="where outputs go (default: out/)")
     p.add_argument("--jobs", "-j", type=int, default=1, help="notebooks run in parallel")
     p.add_argument("--notebooks-dir", help="run the notebooks of a fork (default: notebooks/)")
+    p.add_argument("--language", choices=sorted(LANGUAGES),
+                   help="the language of every label, table, chart and sentence (default: "
+                        "each notebook's own, English)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_run)
 

@@ -48,16 +48,22 @@ def source_data_dir(srcdir: Path) -> Path:
     return Path(os.environ.get(DATA_ENV) or Path(srcdir) / "data").resolve()
 
 
-def _toc(srcdir: Path) -> Path:
-    return Path(srcdir) / "_toc.yml"
+def _toc(srcdir: Path, toc=None) -> Path:
+    """The build's table of contents: the one Jupyter Book passes (``--toc``: the Chinese
+    edition's), else <srcdir>/_toc.yml."""
+    return Path(srcdir) / (toc or "_toc.yml")
 
 
-def _code(srcdir: Path, exclude_build: bool = True) -> str:
+def _app_toc(app) -> Path:
+    return _toc(app.srcdir, getattr(app.config, "external_toc_path", None))
+
+
+def _code(srcdir: Path, exclude_build: bool = True, toc=None) -> str:
     """The digest of the code the notebooks run (:func:`budgetbook.inputs.code_digest`),
     or, without ``exclude_build``, of all the package's code."""
     from .inputs import code_digest
 
-    return code_digest(exclude_build=exclude_build, toc=_toc(srcdir))
+    return code_digest(exclude_build=exclude_build, toc=_toc(srcdir, toc))
 
 
 def _read_inputs(srcdir: Path, data: Path | None = None,
@@ -71,9 +77,9 @@ def _read_inputs(srcdir: Path, data: Path | None = None,
     return digest(data_bytes, code if code is not None else _code(srcdir)), data_bytes
 
 
-def inputs_digest(srcdir: Path, data: Path | None = None) -> str:
+def inputs_digest(srcdir: Path, data: Path | None = None, toc=None) -> str:
     """A short hash of the data files, the package's code and the table of contents."""
-    return _read_inputs(srcdir, data)[0]
+    return _read_inputs(srcdir, data, _code(srcdir, toc=toc))[0]
 
 
 def _write_snapshot(snapshot: Path, data_bytes: dict[str, bytes]) -> None:
@@ -125,7 +131,7 @@ def _on_config_inited(app, config):
         if not source.is_dir():
             from .loading import DataError
             raise DataError(source, "the data directory does not exist")
-        code = _code(srcdir)
+        code = _code(srcdir, toc=_app_toc(app))
         digest, data_bytes = _read_inputs(srcdir, source, code)
         snapshot = base / f"{SNAPSHOT_PREFIX}{digest}"
         _write_snapshot(snapshot, data_bytes)
@@ -152,7 +158,7 @@ def _on_config_inited(app, config):
     app.budgetbook_digest = digest
     app.budgetbook_files = data_bytes
     app.budgetbook_code = code  # what the notebooks run
-    app.budgetbook_code_digest = _code(srcdir, exclude_build=False)  # all of the package
+    app.budgetbook_code_digest = _code(srcdir, exclude_build=False, toc=_app_toc(app))
     # One cache per version of the package; each entry records the inputs it was computed
     # with (see _execute_missing), so a change to one chapter's rows invalidates that one.
     cache = base / f"code-{code[:16]}"
@@ -186,14 +192,15 @@ def page_digest(app, docname: str) -> str:
         from .config import notebooks
         from .inputs import page_digests
 
-        digests = page_digests(app.budgetbook_files, notebooks(_toc(app.srcdir)),
+        digests = page_digests(app.budgetbook_files, notebooks(_app_toc(app)),
                                app.budgetbook_code)
         app.budgetbook_page_digests = digests
     reads = declared_reads(app, docname)
     if reads is not None:
         return digest(declared(app.budgetbook_files, reads), app.budgetbook_code)
     folder, _, stem = docname.rpartition("/")
-    return digests.get(stem, app.budgetbook_digest) if folder == "notebooks" else \
+    return digests.get(stem, app.budgetbook_digest) if folder.split("/")[0] == "notebooks" \
+        else \
         app.budgetbook_digest
 
 
@@ -225,8 +232,42 @@ def _is_notebook(env, docname) -> bool:
     return _notebook_reader(env, docname)[0] is not None
 
 
+def _translation_problem(app, docname: str) -> str | None:
+    """For a page of the Chinese edition written in Markdown: '' if it translates the
+    current English page, else what is wrong; None for any other page."""
+    from .config import edition_of_page
+    from .translations import english_file, file_problem
+
+    path = Path(app.env.doc2path(docname))
+    if edition_of_page(docname) == "en" or path.suffix != ".md":
+        return None
+    return file_problem(english_file(path), path, where=False)
+
+
+STALE_TRANSLATION = ("译文待更新：本页英文原文已修改，本页译文尚未随之更新，"
+                     "请以英文版同一页为准。")
+
+
+def _mark_stale_translation(app, doctree) -> None:
+    """Put a warning at the top of a translated page made from an older English page, and
+    record the state, so the page is re-read when it changes."""
+    from docutils import nodes
+
+    problem = _translation_problem(app, app.env.docname)
+    if problem is None:
+        return
+    app.env.__dict__.setdefault("budgetbook_translations", {})[app.env.docname] = problem
+    if problem:
+        logger.info(f"budgetbook: {problem}")
+        warning = nodes.warning()
+        warning += nodes.paragraph(text=STALE_TRANSLATION)
+        section = next(iter(doctree.findall(nodes.section)), None)
+        (section or doctree).insert(1 if section is not None else 0, warning)
+
+
 def _on_doctree_read(app, doctree):
     env = app.env
+    _mark_stale_translation(app, doctree)
     if _is_notebook(env, env.docname):  # record the inputs the page was read with
         if not hasattr(env, "budgetbook_digests"):
             env.budgetbook_digests = {}
@@ -234,9 +275,16 @@ def _on_doctree_read(app, doctree):
 
 
 def _on_env_get_outdated(app, env, added, changed, removed):
-    """Pages read with other inputs than this build's, and unsynced notebook pairs."""
+    """Pages read with other inputs than this build's, translated pages whose English
+    changed (or was restored) since they were read; and unsynced notebook pairs."""
     digests = getattr(env, "budgetbook_digests", {})
     _warn_unsynced_pairs(env)
+    retranslate = [doc for doc, problem in getattr(env, "budgetbook_translations", {}).items()
+                   if doc in env.found_docs and _translation_problem(app, doc) != problem]
+    return retranslate + _outdated_by_inputs(app, env, digests)
+
+
+def _outdated_by_inputs(app, env, digests):
     if getattr(env, "budgetbook_inputs", None) == app.budgetbook_digest:
         return []  # nothing any page reads has changed
     env.budgetbook_inputs = app.budgetbook_digest
@@ -246,12 +294,15 @@ def _on_env_get_outdated(app, env, added, changed, removed):
 
 def _on_env_purge_doc(app, env, docname):
     getattr(env, "budgetbook_digests", {}).pop(docname, None)
+    getattr(env, "budgetbook_translations", {}).pop(docname, None)
 
 
 def _on_env_merge_info(app, env, docnames, other):
     if not hasattr(env, "budgetbook_digests"):
         env.budgetbook_digests = {}
     env.budgetbook_digests.update(getattr(other, "budgetbook_digests", {}))
+    env.__dict__.setdefault("budgetbook_translations", {}).update(
+        getattr(other, "budgetbook_translations", {}))
 
 
 def _warn_unsynced_pairs(env):
@@ -302,11 +353,12 @@ def _on_build_finished(app, exception):
     digest = getattr(app, "budgetbook_digest", None)
     if digest is None:
         return
-    if _code(Path(app.srcdir), exclude_build=False) != app.budgetbook_code_digest:
+    if _code(Path(app.srcdir), exclude_build=False, toc=_app_toc(app)) \
+            != app.budgetbook_code_digest:
         shutil.rmtree(app.config.nb_execution_cache_path, ignore_errors=True)
         logger.warning("budgetbook: the package changed while the book was built; its "
                        "cached results were discarded: build again")
-    elif inputs_digest(Path(app.srcdir), app.budgetbook_source) != digest:
+    elif inputs_digest(Path(app.srcdir), app.budgetbook_source, _app_toc(app)) != digest:
         logger.warning(f"budgetbook: {app.budgetbook_source} changed while the book was "
                        f"built; the pages show the data as it was when the build started: "
                        f"build again to show the change")
@@ -427,9 +479,34 @@ def _run_in_one_kernel(items, timeout, data_dirs: dict | None = None):
     return done
 
 
+SWITCH_CLASS = "budgetbook-edition-switch"
+SWITCH_WORDS = {"en": "English edition", "zh": "中文版"}
+
+
+def edition_switch(app, pagename: str) -> str:
+    """A link to the same page in the other edition (English <-> Chinese), for the top of
+    a page of either edition; '' for a page that has no counterpart (search, index)."""
+    from . import config
+    from .language import HTML_LANG
+
+    if "/" not in pagename:
+        return ""
+    here = config.edition_of_page(pagename)
+    other = "en" if here != "en" else config.TRANSLATED
+    target = Path(app.srcdir) / config.EDITION_SITES[other] / (
+        config.in_edition(config.english_of(pagename), other) + ".html")
+    href = os.path.relpath(target, Path(app.outdir) / Path(pagename).parent).replace(os.sep, "/")
+    lang = HTML_LANG[other]
+    return (f'<p class="{SWITCH_CLASS}"><a href="{href}" hreflang="{lang}" lang="{lang}">'
+            f'{SWITCH_WORDS[other]}</a></p>\n')
+
+
 def _on_html_page_context(app, pagename, templatename, context, doctree):
-    """Drop repeated inline scripts: sphinx-thebe's config is added twice by Jupyter Book 1,
-    and the second copy throws "Identifier 'THEBE_JS_URL' has already been declared"."""
+    """Put the link to the other edition at the top of the page. Drop repeated inline
+    scripts: sphinx-thebe's config is added twice by Jupyter Book 1, and the second copy
+    throws "Identifier 'THEBE_JS_URL' has already been declared"."""
+    if doctree is not None and "body" in context:
+        context["body"] = edition_switch(app, pagename) + context["body"]
     scripts = context.get("script_files")
     if not scripts:
         return

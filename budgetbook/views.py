@@ -5,29 +5,151 @@ Each view takes frames the notebook has already selected or computed (with panda
 draws them: no view selects rows from the loaded tables or derives a number of its own.
 The edition (:class:`budgetbook.edition.Edition`) supplies years and column labels, and
 ``label`` is the chapter's name ('Subprogramme 3'), used in titles and alt text.
+
+Every word a view writes is in the language in use (:mod:`budgetbook.language`), chosen
+when the view is called: labels from the data's ``*_en`` or ``*_zh`` columns (the Chinese
+verbatim from the source), the words around them from :func:`budgetbook.language.t`.
+Numbers are the same in both languages. A table's columns are headed in the language in
+use; ``frame.attrs["columns"]`` maps each English heading to the one shown, so a caller
+may still name a column in English (``render.table(..., group="subcategory")``).
 """
 from __future__ import annotations
 
+
 import pandas as pd
 
-from . import charts, indicators
+from . import charts, config, indicators, language
 from .config import PROGRAMME_ID, notebooks
 from .edition import ROLES, Edition, edition_of
-from .render import NOT_STATED, Note, details, escape, join, number, paragraph, percent, table
+from .language import Phrases, english_only, figure_name, paragraph_name, t, table_name
+from .render import Note, details, escape, join, not_stated, number, paragraph, table
 from .render import text as render_text
+
+
 
 # The notebook (in notebooks/) of each subprogramme id, from the table of contents.
 NOTEBOOKS = notebooks()
-BODY_NAMES = {
-    "treaty": "Conventions and protocols", "GA": "General Assembly",
-    "ECOSOC": "Economic and Social Council", "SC": "Security Council",
-    "CND": "Commission on Narcotic Drugs",
-    "CCPCJ": "Commission on Crime Prevention and Criminal Justice",
-    "COP-UNTOC": "Conference of the Parties to UNTOC",
-    "COSP-UNCAC": "Conference of the States Parties to UNCAC",
-    "INCB": "International Narcotics Control Board", "HRC": "Human Rights Council",
-    "other": "Other",
+# Each issuing body of mandates.csv as a reader names it; the Chinese is the source's own
+# name of the body (its list headings), the official one where the source names none.
+BODY_NAMES = Phrases({
+    "treaty": ("Conventions and protocols", "公约和议定书"),
+    "GA": ("General Assembly", "大会"),
+    "ECOSOC": ("Economic and Social Council", "经济及社会理事会"),
+    "SC": ("Security Council", "安全理事会"),
+    "CND": ("Commission on Narcotic Drugs", "麻醉药品委员会"),
+    "CCPCJ": ("Commission on Crime Prevention and Criminal Justice", "预防犯罪和刑事司法委员会"),
+    "COP-UNTOC": ("Conference of the Parties to UNTOC", "联合国打击跨国有组织犯罪公约缔约方会议"),
+    "COSP-UNCAC": ("Conference of the States Parties to UNCAC", "联合国反腐败公约缔约国会议"),
+    "INCB": ("International Narcotics Control Board", "国际麻醉品管制局"),
+    "HRC": ("Human Rights Council", "人权理事会"),
+    "other": ("Other", "其他"),
+})
+
+# The headings of the views' tables: one Chinese word per English heading, so a column
+# reads the same in every table of the book. Measure columns are headed by the edition.
+_HEADERS = {
+    "subcategory": "次类别", "item": "逐项产出", "printed as —": "原文印作 —",
+    "printed total": "原文所列合计数", "table": "表", "category": "类别",
+    "subcategory_en": "次类别", "all four match": "四项均一致", "change": "变化",
+    "change %": "变化（%）", "note": "说明", "deliverable": "应交付产出", "year": "年份",
+    "status": "状态", "row": "行", "statement": "陈述", "series": "系列",
+    "value stated": "所述数值", "target stated": "所述具体目标", "cited in": "出处",
+    "issued by": "发布机构", "symbol": "文号", "instruments": "文书数", "title": "标题",
+    "footnote in the source": "原文脚注", "source": "出处",
+    "what the text marks": "案文的标注", "exception": "例外情况", "numbers": "数字",
+    "gap": "差距", "line in data/raw": "原文行号", "explanation": "解释",
+    "marked in the text": "案文的标注", "result": "成果", "paragraph": "段落",
+    "indicator": "指标", "measure": "业绩计量", "basis": "累计或年度", "actual": "实际",
+    "target": "具体目标", "gap (actual − target)": "差距（实际 − 具体目标）",
+    "status stated": "所述状况", "verdict": "判定",
+    "reason given in the text": "案文给出的原因",
 }
+# The codes of the data a page shows (see _code): the English pages show the codes as they
+# are; the Chinese ones these words, the source's where it has them.
+# The notes of budgetbook.indicators (delivery_note, change_note).
+_NOTES = {"unplanned": "计划外", "nil": "无", "new": "新增", "small base": "基数小",
+          "discontinued": "停止"}
+# A status the text states or the numbers imply (targets.csv).
+_STATUSES = {"exceeded": "超出", "met": "达到", "not_met": "未达到"}
+# The verdicts of budgetbook.indicators.result_verdicts.
+_VERDICTS = {"supported": "得到印证", "contradicted": "相矛盾", "unverifiable": "无法核实",
+             "no status": "未说明状况"}
+# Whether a figure counts cumulatively or per year (figures.csv).
+_BASES = {"annual": "年度", "cumulative": "累计", "cumulative_and_annual": "累计和年度"}
+# The status of a performance-measure cell (performance_measures.csv).
+_CELL_STATUSES = {"actual": "实际", "planned": "计划"}
+# The kinds of finding of source_issues.csv, in the words of a chapter's audit box.
+_ISSUE_KINDS = {
+    "status_against_numbers": "状况与数字相矛盾", "status_without_target": "有状况而无具体目标",
+    "title_contradicts_paragraph": "标题与段落矛盾", "total_mismatch": "合计不符",
+    "duplicated_block": "整块重复", "figure_values_not_stated": "图的数值未说明",
+    "value_missing": "缺失数值", "missing_category": "缺少类别", "label_missing": "缺少标签",
+    "misprinted_header": "列标题印错", "possible_misprint": "可能的印刷错误",
+    "identical_titles": "标题相同", "inconsistent_wording": "措辞不一",
+    "merged_cells": "单元格连在一起", "odd_numbering": "编号异常",
+}
+
+
+def _headed(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its columns headed in the language in use (:data:`_HEADERS`), and
+    ``attrs["columns"]``: each English heading -> the heading shown."""
+    shown = {c: t(c, _HEADERS[c]) for c in frame.columns if c in _HEADERS}
+    out = frame.rename(columns=shown) if language.current() == "zh" else frame
+    out.attrs["columns"] = {**frame.attrs.get("columns", {}), **shown}
+    return out
+
+
+def _column(name: str) -> str:
+    """The heading a view's table gives the column ``name`` (its English heading)."""
+    return t(name, _HEADERS[name])
+
+
+def _code(value, chinese: dict[str, str]):
+    """A code of the data as a page shows it: the code itself in English, its Chinese in
+    Chinese (an unknown code as it is)."""
+    return chinese.get(value, value) if language.current() == "zh" else value
+
+
+def _codes(series: pd.Series, chinese: dict[str, str]) -> pd.Series:
+    """:func:`_code` of every value of ``series`` (in English, ``series`` itself)."""
+    return series.map(lambda v: _code(v, chinese)) if language.current() == "zh" else series
+
+
+
+
+
+
+def _measure_labels(edition: Edition) -> dict[str, str]:
+    """Each measure column's heading in the language in use: the edition's English
+    ('<year> planned'), or the Chinese tables' ('<year> 年计划', spaced as the source)."""
+    y = edition.budget_year
+    zh = [f"{y - 2} 年计划", f"{y - 2} 年实际", f"{y - 1} 年计划", f"{y} 年计划"]
+    return {m: t(en, z) for (m, en), z in zip(edition.measure_labels.items(), zh)}
+
+
+def _cite(edition: Edition, where: str) -> str:
+    """A chart's source line (:meth:`Edition.cite`), with a Chinese comma in Chinese."""
+    return t(edition.cite(where), f"{edition.symbol}，{where}")
+
+
+def _of_plan(actual, plan) -> str:
+    """An actual beside its plan: '5 of 6' ('实际 5，计划 6')."""
+    return t(f"{actual} of {plan}", f"实际 {actual}，计划 {plan}")
+
+
+def _none_or(parts: list[str]) -> str:
+    """A list of labels, or 'none'."""
+    return t(", ", "、").join(parts) if parts else t("none", "无")
+
+
+def _measure_name(figures: pd.DataFrame, measure: str) -> str:
+    """A result's performance measure as results.csv names it ('Table <n>' or
+    'Figure <n>'), in the language in use (a figure by the Chinese edition's numeral, from
+    ``figures``: figures.csv)."""
+    kind, _, number_ = measure.partition(" ")
+    if kind == "Figure":
+        return figure_name(number_, figures.loc[figures["figure"] == number_, "number"].iloc[0])
+    return table_name(number_) if kind == "Table" else measure
 
 
 # ---- who and what the page is about --------------------------------------------------
@@ -35,6 +157,7 @@ BODY_NAMES = {
 def check_subprogramme(tables, sp: str, written_for: str | None = None) -> str:
     """Fail early, with the valid ids, when a notebook is run for an unknown id, or for
     another subprogramme than the one its title and commentary are written for."""
+    # An analyst's error, not a page's words: in English in both editions.
     ids = list(tables["subprogrammes"]["id"])
     if sp not in ids:
         raise ValueError(f"unknown subprogramme {sp!r}; choose one of: {', '.join(ids)}")
@@ -47,13 +170,16 @@ def check_subprogramme(tables, sp: str, written_for: str | None = None) -> str:
 
 
 def subprogramme_label(tables, sp: str) -> str:
-    """'Subprogramme 9, component 1', or 'Programme-wide' for the programme as a whole."""
+    """'Subprogramme 9, component 1', or 'Programme-wide' for the programme as a whole;
+    in Chinese '次级方案 9 构成部分 1' (as the source names it) and '方案总体'."""
     if sp == PROGRAMME_ID:
-        return "Programme-wide"
+        return t("Programme-wide", "方案总体")
     subs = tables["subprogrammes"]
     row = subs[subs["id"] == sp].iloc[0]
-    return f"Subprogramme {row['number']}" + (
-        f", component {row['component']}" if pd.notna(row["component"]) else "")
+    if pd.notna(row["component"]):
+        return t(f"Subprogramme {row['number']}, component {row['component']}",
+                 f"次级方案 {row['number']} 构成部分 {row['component']}")
+    return t(f"Subprogramme {row['number']}", f"次级方案 {row['number']}")
 
 
 def chapter_labels(tables) -> dict[str, str]:
@@ -63,17 +189,27 @@ def chapter_labels(tables) -> dict[str, str]:
 
 def edition_line(edition: Edition) -> Note:
     """Which document and which years the page is about, from the edition record."""
-    text = (f"From {edition.symbol}: the proposed programme plan for {edition.budget_year} "
-            f"and the programme performance in {edition.performance_year}.")
+    text = t(f"From {edition.symbol}: the proposed programme plan for {edition.budget_year} "
+             f"and the programme performance in {edition.performance_year}.",
+             f"出自 {edition.symbol}：{edition.budget_year} 年拟议方案计划和 "
+             f"{edition.performance_year} 年方案执行情况。")
     return Note(f"<p><small>{escape(text)}</small></p>", text)
 
 
 def heading(tables, sp: str) -> Note:
-    """A chapter's title and objective, Chinese beside English, and its edition."""
+    """A chapter's title and objective, and its edition: in English with the Chinese
+    beside it (the source's words); in Chinese, the source's words alone."""
     subs = tables["subprogrammes"]
     row = subs[subs["id"] == sp].iloc[0]
     label = subprogramme_label(tables, sp)
     line = edition_line(edition_of(tables))
+    if language.current() == "zh":
+        title, objective = language.label(row, "title"), language.label(row, "objective")
+        para = paragraph_name(row["objective_paragraph"])
+        return Note(
+            line.html + f"<p><strong>{escape(label)}：{escape(title)}</strong></p>"
+            f"<p><em>目标</em>（{escape(para)}）：{escape(objective)}</p>",
+            f"{line.text}\n{label}：{title}\n目标（{para}）：{objective}")
     # the title as the data hold it (the page heading was written when the chapter was)
     return Note(
         line.html + f"<p><strong>{escape(label)}: {escape(row['title_en'])}</strong> · "
@@ -87,42 +223,64 @@ def heading(tables, sp: str) -> Note:
 
 def chapter_findings(findings: pd.DataFrame) -> Note:
     """The source-audit box of a chapter: the listed irregularities concerning it (the rows
-    of source_issues.csv for its subprogramme)."""
+    of source_issues.csv for its subprogramme). Their location and description are data in
+    English only, shown in English in both editions."""
     if findings.empty:
-        text = "Source audit: no irregularity found in this chapter's part of the source."
+        text = t("Source audit: no irregularity found in this chapter's part of the source.",
+                 "原文审核：本章所涉原文部分未发现异常。")
         return Note(f'<div class="admonition note"><p>{escape(text)}</p></div>', text)
-    items = "".join(f"<li><strong>{escape(r.issue_id)}</strong> ({escape(r.location)}, "
-                    f"{escape(r.category.replace('_', ' '))}): {escape(r.description_en)}</li>"
-                    for r in findings.itertuples())
-    text = "\n".join(f"{r.issue_id} ({r.location}): {r.description_en}"
+
+    def kind(category):
+        return t(category.replace("_", " "), _ISSUE_KINDS.get(category, category))
+    items = "".join(
+        f"<li><strong>{escape(r.issue_id)}</strong>"
+        + t(f" ({escape(r.location)}, {escape(kind(r.category))}): "
+            f"{escape(r.description_en)}</li>",
+            f"（{english_only(escape(r.location))}，{escape(kind(r.category))}）："
+            f"{english_only(escape(r.description_en))}</li>")
+        for r in findings.itertuples())
+    text = "\n".join(t(f"{r.issue_id} ({r.location}): {r.description_en}",
+                       f"{r.issue_id}（{r.location}）：{r.description_en}")
                      for r in findings.itertuples())
     n = len(findings)
+    # The audit page, in this edition's folder beside the chapter's (config.in_edition).
+    up = "../" * config.in_edition("notebooks/chapter", language.current()).count("/")
+    href = f"{up}{config.in_edition('book/source_audit', language.current())}.html"
     # Closed by default (the count is in "At a glance"); still in the HTML for search.
-    return Note(details(f'Source audit: {n} finding{"s" if n != 1 else ""} in this chapter '
-                        f'(show)', f'<ul>{items}</ul><p>All findings: <a href="../book/'
-                        f'source_audit.html">Source audit</a>.</p>', "admonition warning"),
-                "Source audit findings:\n" + text)
+    return Note(details(t(f'Source audit: {n} finding{"s" if n != 1 else ""} in this chapter '
+                          f'(show)', f"原文审核：本章有 {n} 项发现（点击显示）"),
+                        f'<ul>{items}</ul><p>{t("All findings: ", "全部发现：")}<a href="'
+                        f'{href}">{t("Source audit", "原文审核")}</a>{t(".", "。")}</p>',
+                        "admonition warning"),
+                t("Source audit findings:\n", "原文审核发现：\n") + text)
 
 
 # ---- deliverables -----------------------------------------------------------------
 
 def subcategory_labels(frame: pd.DataFrame) -> pd.Series:
-    """'A. Parliamentary documentation': the category letter and the subcategory."""
-    return frame["category"] + ". " + frame["subcategory_en"]
+    """'A. Parliamentary documentation': the category letter and the subcategory (in
+    Chinese, the source's label: 'A. 议事机构文件(文件数目)')."""
+    return frame["category"] + ". " + language.labels(frame, "subcategory")
+
+
+def _items(frame: pd.DataFrame) -> list[str]:
+    """Each line item as '<number>. <its label>'."""
+    return [f"{n}. {e}" for n, e in zip(frame["item_no"], language.labels(frame, "item"))]
 
 
 def deliverables_table(items: pd.DataFrame, edition: Edition) -> pd.DataFrame:
     """Every line item with its four measures, under its subcategory (a column the page
     shows once per run of rows), and which measures the source printed as '—' (nil)."""
-    headings = edition.measure_labels
+    headings = _measure_labels(edition)
     out = pd.DataFrame({
         "subcategory": subcategory_labels(items),
-        "item": [f"{n}. {e}" for n, e in zip(items["item_no"], items["item_en"])],
+        "item": _items(items),
         **{headings[m]: items[m] for m in edition.measures},
-        "printed as —": ["" if pd.isna(nil) else ", ".join(headings[m] for m in nil.split(";"))
-                         for nil in items["nil_in_source"]],
+        "printed as —": ["" if pd.isna(nil) else t(", ", "、").join(
+            headings[m] for m in nil.split(";")) for nil in items["nil_in_source"]],
     }).reset_index(drop=True)
-    out.attrs["source"] = f"Table {items['table'].iloc[0]}" if len(items) else "Table "
+    out = _headed(out)
+    out.attrs["source"] = table_name(items["table"].iloc[0] if len(items) else "")
     return out
 
 
@@ -130,29 +288,31 @@ def deliverables_summary(check: pd.DataFrame, edition: Edition) -> pd.DataFrame:
     """One line per subcategory: its four totals recomputed from the items (``check``:
     :func:`budgetbook.indicators.recomputed_totals`), and the printed total only where it
     differs ('✓ as printed' where all four agree)."""
-    headings = edition.measure_labels
+    headings = _measure_labels(edition)
 
     def printed(row):
         if row["matches"]:
-            return "✓ as printed"
-        return "differs: printed " + ", ".join(
+            return t("✓ as printed", "✓ 与原文相同")
+        return t("differs: printed ", "不同：原文所列为 ") + t(", ", "、").join(
             f"{headings[m]} {row[f'printed_{m}']}" for m in edition.measures
             if row[f"printed_{m}"] != row[f"recomputed_{m}"])
-    return pd.DataFrame({
+    return _headed(pd.DataFrame({
         "subcategory": subcategory_labels(check),
         **{headings[m]: check[f"recomputed_{m}"] for m in edition.measures},
         "printed total": [printed(r) for _, r in check.iterrows()],
-    }).reset_index(drop=True)
+    }).reset_index(drop=True))
 
 
 def totals_check(check: pd.DataFrame, edition: Edition) -> pd.DataFrame:
     """Per subcategory: each measure's printed total beside the sum of its items."""
-    out = check[["table", "category", "subcategory_en"]].copy()
+    out = check[["table", "category"]].copy()
+    out["subcategory_en"] = language.labels(check, "subcategory")
     for m in edition.measures:
-        out[f"{edition.measure_labels[m]} (printed/recomputed)"] = [
+        out[t(f"{edition.measure_labels[m]} (printed/recomputed)",
+              f"{_measure_labels(edition)[m]}（原文/重算）")] = [
             f"{p} / {r}" for p, r in zip(check[f"printed_{m}"], check[f"recomputed_{m}"])]
-    out["all four match"] = check["matches"].map({True: "yes", False: "NO"})
-    return out.reset_index(drop=True)
+    out["all four match"] = check["matches"].map({True: t("yes", "是"), False: t("NO", "否")})
+    return _headed(out.reset_index(drop=True))
 
 
 def totals_summary(check: pd.DataFrame, source_issues: pd.DataFrame | None,
@@ -160,18 +320,22 @@ def totals_summary(check: pd.DataFrame, source_issues: pd.DataFrame | None,
     """How many printed subcategory totals equal their items' sum; where the differences
     stand (the source audit, or else the data)."""
     n, ok = len(check), int(check["matches"].sum())
-    text = (f"{ok} of {n} printed subcategory totals equal the sum of their items in all four "
-            f"measures.")
+    text = t(f"{ok} of {n} printed subcategory totals equal the sum of their items in all four "
+             f"measures.",
+             f"原文所列的 {n} 个次类别合计数中，有 {ok} 个在全部四项计量上等于其各项之和。")
     if ok < n:
         # Only the source audit may blame the source: a difference it does not list is a
         # difference in the data, and the page says so.
         listed = audited_total_mismatches(source_issues, check[~check["matches"]], edition)
-        text += f" {n - ok} differ"
         if listed == n - ok:
-            text += ": the source audit lists each (the source's own totals do not add up)."
+            text += t(f" {n - ok} differ: the source audit lists each (the source's own "
+                      f"totals do not add up).",
+                      f"{n - ok} 个不相等：原文审核逐一列出（原文自身的合计数与各项之和不符）。")
         else:
-            text += (f"; the source audit lists {listed} of them. Check the others in the "
-                     f"data (deliverables.csv against deliverable_totals.csv).")
+            text += t(f" {n - ok} differ; the source audit lists {listed} of them. Check the "
+                      f"others in the data (deliverables.csv against deliverable_totals.csv).",
+                      f"{n - ok} 个不相等；原文审核列出其中 {listed} 个。其余请在数据中核对"
+                      f"（deliverables.csv 与 deliverable_totals.csv 对照）。")
     return Note(f"<p>{escape(text)}</p>", text)
 
 
@@ -189,24 +353,40 @@ def audited_total_mismatches(source_issues: pd.DataFrame | None, mismatched: pd.
                for _, r in mismatched.iterrows())
 
 
+def _chart_columns(frame: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """A chart's frame with the columns it draws (and shows as its numbers) headed in the
+    language in use: ``columns`` maps each to its (English, Chinese) heading."""
+    return frame.rename(columns={c: t(*names) for c, names in columns.items()})
+
+
 def measures_chart(totals: pd.DataFrame, edition: Edition, label: str, sp: str
                    ) -> charts.Chart:
     """The four measures of each subcategory, one panel per subcategory with its own axis
     (``totals``: the sums of the items, :func:`budgetbook.indicators.item_totals`)."""
-    t = totals.assign(label=subcategory_labels(totals))
-    title = (f"{label}: quantified deliverables by subcategory, "
-             f"{edition.performance_year} to {edition.budget_year}, each in its own unit")
+    headings = _measure_labels(edition)
+    frame = totals.assign(label=subcategory_labels(totals))
     y = edition.budget_year
-    alt = (f"Horizontal bar charts, one panel per deliverable subcategory of {label}, each "
-           f"on its own axis, giving the {y - 2} plan, {y - 2} actual, {y - 1} plan and {y} "
-           f"plan. " + "; ".join(f"{name}: " + ", ".join(str(v) for v in values)
-                                for name, *values in t[["label"] + edition.measures].itertuples(
-                                    index=False)))
-    return charts.measure_bars(t, "label", title=title, alt=alt,
-                               measures={m: (role, edition.measure_labels[m])
+    title = t(f"{label}: quantified deliverables by subcategory, "
+              f"{edition.performance_year} to {edition.budget_year}, each in its own unit",
+              f"{label}：按次类别列示的 {edition.performance_year}-{edition.budget_year} "
+              f"年期间量化应交付产出，各按其自身单位")
+    panels = [(name, t(", ", "、").join(str(v) for v in values))
+              for name, *values in frame[["label"] + edition.measures].itertuples(index=False)]
+    alt = t(f"Horizontal bar charts, one panel per deliverable subcategory of {label}, each "
+            f"on its own axis, giving the {y - 2} plan, {y - 2} actual, {y - 1} plan and {y} "
+            f"plan. " + "; ".join(f"{name}: {values}" for name, values in panels),
+            f"横条形图（{label}）：每个应交付产出次类别一个面板，各用自身的坐标轴，显示 {y - 2} "
+            f"年计划、{y - 2} 年实际、{y - 1} 年计划和 {y} 年计划。"
+            + "；".join(f"{name}：{values}" for name, values in panels) + "。")
+    # In Chinese the panels' measure columns are headed as the Chinese tables head them.
+    shown = {m: headings[m] if language.current() == "zh" else m for m in edition.measures}
+    frame = _chart_columns(frame, {"label": ("label", "次类别")}).rename(columns=shown)
+    return charts.measure_bars(frame, t("label", "次类别"), title=title, alt=alt,
+                               measures={shown[m]: (role, headings[m])
                                          for role, m in zip(ROLES, edition.measures)},
-                               source=edition.cite(f"Table {t['table'].iloc[0]}"),
-                               unit="number, in each panel's own unit (in its title)",
+                               source=_cite(edition, table_name(frame["table"].iloc[0])),
+                               unit=t("number, in each panel's own unit (in its title)",
+                                      "数目，各按面板自身的单位（见面板标题）"),
                                name=f"{sp}_deliverables_chart")
 
 
@@ -216,26 +396,41 @@ def delivery_chart(delivery: pd.DataFrame, edition: Edition, label: str, sp: str
     (``delivery``: :func:`budgetbook.indicators.delivery_rate` of the item totals)."""
     plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
     year = edition.performance_year
-    t = delivery.assign(label=subcategory_labels(delivery),
-                        delivery_rate_pct=delivery["delivery_rate"] * 100)
-    t["note"] = [f"{a} of {p}" if n == "" else n
-                 for a, p, n in zip(t[actual], t[plan], t["delivery_note"])]
-    under = t[t["delivery_rate"] < 1]["label"].tolist()
+    frame = delivery.assign(label=subcategory_labels(delivery),
+                            delivery_rate_pct=delivery["delivery_rate"] * 100)
+    frame["note"] = [_of_plan(a, p) if n == "" else _code(n, _NOTES)
+                     for a, p, n in zip(frame[actual], frame[plan], frame["delivery_note"])]
+    under = frame[frame["delivery_rate"] < 1]["label"].tolist()
     counts = indicators.delivery_summary(delivery)
-    title = (f"{label}: "
-             + (f"all quantified subcategories delivered at least as planned in {year}"
-                if not counts["short"] else f"{counts['short']} of {counts['rows']} "
-                                            f"subcategories fell short of the {year} plan"))
-    alt = (f"Horizontal bar chart of the {year} delivery rate (actual as a percentage of plan) for "
-           f"each deliverable subcategory of {label}, with a dashed line at 100 "
-           f"percent; each subcategory in its own unit. "
-           + "; ".join(f"{name}: {note}" for name, note in zip(t["label"], t["note"]))
-           + f". Below plan: {', '.join(under) if under else 'none'}.")
-    return charts.hbars(t, "label", "delivery_rate_pct", title=title, alt=alt,
-                        source=edition.cite(f"Table {t['table'].iloc[0]} (sums of the line "
-                                            f"items)"),
-                        xlabel=f"{year} actual as % of {year} plan", reference=100,
-                        annotate="note", name=f"{sp}_delivery_{year}")
+    if not counts["short"]:
+        finding = t(f"all quantified subcategories delivered at least as planned in {year}",
+                    f"{year} 年所有量化次类别的交付均不少于计划")
+    else:
+        finding = t(f"{counts['short']} of {counts['rows']} subcategories fell short of the "
+                    f"{year} plan",
+                    f"{counts['rows']} 个次类别中有 {counts['short']} 个未达到 {year} 年计划")
+    title = f"{label}{t(': ', '：')}{finding}"
+    notes = [(name, note) for name, note in zip(frame["label"], frame["note"])]
+    alt = t(f"Horizontal bar chart of the {year} delivery rate (actual as a percentage of plan) "
+            f"for each deliverable subcategory of {label}, with a dashed line at 100 "
+            f"percent; each subcategory in its own unit. "
+            + "; ".join(f"{name}: {note}" for name, note in notes)
+            + f". Below plan: {', '.join(under) if under else 'none'}.",
+            f"横条形图（{label}）：各应交付产出次类别 {year} 年的交付率（实际占计划的百分比），"
+            f"虚线标示 100%；各次类别按其自身单位。"
+            + "；".join(f"{name}：{note}" for name, note in notes)
+            + f"。低于计划：{_none_or(under)}。")
+    frame = _chart_columns(frame, {"label": ("label", "次类别"),
+                                   "delivery_rate_pct": ("delivery_rate_pct", "交付率（%）"),
+                                   "note": ("note", "说明")})
+    return charts.hbars(frame, t("label", "次类别"), t("delivery_rate_pct", "交付率（%）"),
+                        title=title, alt=alt,
+                        source=_cite(edition, table_name(frame["table"].iloc[0])
+                                     + t(" (sums of the line items)", "（各逐项产出之和）")),
+                        xlabel=t(f"{year} actual as % of {year} plan",
+                                 f"{year} 年实际占 {year} 年计划的百分比（%）"),
+                        reference=100, annotate=t("note", "说明"),
+                        name=f"{sp}_delivery_{year}")
 
 
 def change_chart(change: pd.DataFrame, edition: Edition, label: str, sp: str):
@@ -245,23 +440,34 @@ def change_chart(change: pd.DataFrame, edition: Edition, label: str, sp: str):
     base, new = edition.measure("current_plan"), edition.measure("budget_plan")
     y0, y1 = edition.current_year, edition.budget_year
     if len(change) and (change["change"] == 0).all():
-        return paragraph(f"The {y1} plan equals the {y0} plan in each of the {len(change)} "
-                         f"subcategories, so there is no change to chart.")
-    t = change.assign(label=subcategory_labels(change))
-    t["note"] = [f"{b} → {n}" + (f" ({note})" if note else "")
-                 for b, n, note in zip(t[base], t[new], t["change_note"])]
-    up, down = t[t["change"] > 0]["label"].tolist(), t[t["change"] < 0]["label"].tolist()
+        return paragraph(t(f"The {y1} plan equals the {y0} plan in each of the {len(change)} "
+                           f"subcategories, so there is no change to chart.",
+                           f"{len(change)} 个次类别的 {y1} 年计划均与 {y0} 年计划相同，"
+                           f"因此没有可绘制的变化。"))
+    frame = change.assign(label=subcategory_labels(change))
+    frame["note"] = [f"{b} → {n}" + (t(f" ({note})", f"（{_code(note, _NOTES)}）") if note else "")
+                     for b, n, note in zip(frame[base], frame[new], frame["change_note"])]
+    up = frame[frame["change"] > 0]["label"].tolist()
+    down = frame[frame["change"] < 0]["label"].tolist()
     counts = indicators.change_summary(change)
-    title = (f"{label}: {y1} plan is higher than {y0} in {counts['higher']}, "
-             f"lower in {counts['lower']} of {counts['rows']} subcategories")
-    alt = (f"Horizontal bar chart of the change from the {y0} plan to the {y1} plan, in units, per "
-           f"deliverable subcategory of {label}. Increases: "
-           f"{', '.join(up) or 'none'}. Decreases: {', '.join(down) or 'none'}.")
-    return charts.hbars(t, "label", "change", title=title, alt=alt,
-                        source=edition.cite(f"Table {t['table'].iloc[0]} (sums of the line "
-                                            f"items)"),
-                        xlabel=f"change, {y1} plan minus {y0} plan (units of each subcategory)",
-                        reference=0, annotate="note", name=f"{sp}_change_{y0}_{y1}")
+    title = t(f"{label}: {y1} plan is higher than {y0} in {counts['higher']}, "
+              f"lower in {counts['lower']} of {counts['rows']} subcategories",
+              f"{label}：{counts['rows']} 个次类别中，{y1} 年计划高于 {y0} 年的有 "
+              f"{counts['higher']} 个，低于的有 {counts['lower']} 个")
+    alt = t(f"Horizontal bar chart of the change from the {y0} plan to the {y1} plan, in units, "
+            f"per deliverable subcategory of {label}. Increases: "
+            f"{', '.join(up) or 'none'}. Decreases: {', '.join(down) or 'none'}.",
+            f"横条形图（{label}）：各应交付产出次类别从 {y0} 年计划到 {y1} 年计划的变化（按单位计）。"
+            f"增加：{_none_or(up)}。减少：{_none_or(down)}。")
+    frame = _chart_columns(frame, {"label": ("label", "次类别"), "change": ("change", "变化"),
+                                   "note": ("note", "说明")})
+    return charts.hbars(frame, t("label", "次类别"), t("change", "变化"), title=title, alt=alt,
+                        source=_cite(edition, table_name(frame["table"].iloc[0])
+                                     + t(" (sums of the line items)", "（各逐项产出之和）")),
+                        xlabel=t(f"change, {y1} plan minus {y0} plan (units of each "
+                                 f"subcategory)",
+                                 f"变化：{y1} 年计划减 {y0} 年计划（各次类别的单位）"),
+                        reference=0, annotate=t("note", "说明"), name=f"{sp}_change_{y0}_{y1}")
 
 
 def plan_vs_actual_table(plan_vs_actual: pd.DataFrame, edition: Edition) -> pd.DataFrame:
@@ -269,24 +475,28 @@ def plan_vs_actual_table(plan_vs_actual: pd.DataFrame, edition: Edition) -> pd.D
     (``plan_vs_actual``: :func:`budgetbook.indicators.plan_change` from that actual to
     that plan)."""
     actual, plan = edition.measure("prior_actual"), edition.measure("budget_plan")
-    t = plan_vs_actual
-    return pd.DataFrame({
-        "subcategory": subcategory_labels(t), edition.measure_labels[actual]: t[actual],
-        edition.measure_labels[plan]: t[plan], "change": t["change"],
-        "change %": [("—" if pd.isna(p) else f"{p:+.0f}%") for p in t["change_pct"]],
-        "note": t["change_note"].replace({
-            "new": f"nothing delivered in {edition.performance_year}",
-            "discontinued": f"none planned for {edition.budget_year}"}),
-    }).reset_index(drop=True)
+    headings = _measure_labels(edition)
+    frame = plan_vs_actual
+    notes = {"new": t(f"nothing delivered in {edition.performance_year}",
+                      f"{edition.performance_year} 年无交付"),
+             "discontinued": t(f"none planned for {edition.budget_year}",
+                               f"{edition.budget_year} 年无计划")}
+    return _headed(pd.DataFrame({
+        "subcategory": subcategory_labels(frame), headings[actual]: frame[actual],
+        headings[plan]: frame[plan], "change": frame["change"],
+        "change %": [("—" if pd.isna(p) else f"{p:+.0f}%") for p in frame["change_pct"]],
+        "note": [notes.get(n, _code(n, _NOTES)) for n in frame["change_note"]],
+    }).reset_index(drop=True))
 
 
 def narrative_table(narrative: pd.DataFrame) -> pd.DataFrame:
     """The narrative deliverables (categories C to E) of a subprogramme."""
-    return pd.DataFrame({
+    return _headed(pd.DataFrame({
         "category": narrative["category"],
-        "subcategory": narrative["subcategory_en"].fillna("(no label printed)"),
-        "deliverable": narrative["text_en"],
-    }).reset_index(drop=True)
+        "subcategory": language.labels(narrative, "subcategory").fillna(
+            t("(no label printed)", "（原文未印标签）")),
+        "deliverable": language.labels(narrative, "text"),
+    }).reset_index(drop=True))
 
 
 # ---- results and their measures ------------------------------------------------------
@@ -297,12 +507,25 @@ def result_blocks(results: pd.DataFrame, tables, edition: Edition) -> Note:
     year, or what the paragraphs state of a figure)."""
     blocks = []
     for _, row in results.sort_values("result").iterrows():
-        kind = (f"{edition.performance_year} performance highlight" if row["result"] == 0
-                else f"Result {row['result']}")
+        kind = (t(f"{edition.performance_year} performance highlight",
+                  f"{edition.performance_year} 年方案执行情况") if row["result"] == 0
+                else t(f"Result {row['result']}", f"成果 {row['result']}"))
         kind_, number_ = row["measure"].split(" ")
         caption = _measure_caption(tables, edition, kind_, number_)
         cells = table(measure_view(tables, edition, kind_, number_),
                       name=f"{row['subprogramme']}_{kind_}_{number_}".lower().replace(".", "_"))
+        if language.current() == "zh":
+            # the source's title alone; the paragraph and the measure by their Chinese names
+            title = language.label(row, "title")
+            measure = _measure_name(tables["figures"], row["measure"])
+            where = paragraph_name(row["first_paragraph"])
+            blocks.append(Note(
+                details(f"{escape(kind)}：{escape(title)}",
+                        f"<p><small>出自{escape(where)}；业绩计量：{escape(measure)}</small>"
+                        f"</p>{caption.html}{cells.html}", "budgetbook-result"),
+                f"{kind}：{title}（出自{where}；{measure}）\n{caption.text}\n{cells.text}",
+                cells.data))
+            continue
         # Each result one line (its title), its measure one click away.
         blocks.append(Note(
             details(f"{escape(kind)}: {escape(row['title_en'])}",
@@ -313,7 +536,8 @@ def result_blocks(results: pd.DataFrame, tables, edition: Edition) -> Note:
             f"{kind}: {row['title_en']} (from {row['first_paragraph']}; {row['measure']})\n"
             f"{caption.text}\n{cells.text}", cells.data))
     if not blocks:
-        return paragraph("The source states no results for this subprogramme.")
+        return paragraph(t("The source states no results for this subprogramme.",
+                           "原文未列出本次级方案的成果。"))
     return join(blocks)
 
 
@@ -323,10 +547,11 @@ def measure_view(tables, edition: Edition, kind: str, number_: str) -> pd.DataFr
     if kind == "Table":
         pm = tables["performance_measures"]
         pm = pm[pm["table"] == number_].sort_values(["row", "year"])
-        return pd.DataFrame({
-            "year": pm["year"], "status": pm["status"], "row": pm["row"],
-            "statement": pm["text_en"].fillna("(cell empty in the source)"),
-        }).reset_index(drop=True)
+        return _headed(pd.DataFrame({
+            "year": pm["year"], "status": _codes(pm["status"], _CELL_STATUSES), "row": pm["row"],
+            "statement": language.labels(pm, "text").fillna(
+                t("(cell empty in the source)", "（原文此格为空）")),
+        }).reset_index(drop=True))
     return figure_values(tables, edition, number_)
 
 
@@ -335,37 +560,45 @@ def figure_values(tables, edition: Edition, figure: str) -> pd.DataFrame:
     'not stated' (never a value the text does not give)."""
     f = tables["figures"]
     fig = f[f["figure"] == figure].iloc[0]
-    t = tables["targets"]
-    stated = t[t["figure"] == figure]
+    targets = tables["targets"]
+    stated = targets[targets["figure"] == figure]
     rows = []
     for year in edition.years:
         of_year = stated[stated["year"] == year]
         if len(of_year):
-            for s in of_year.itertuples():
-                rows.append({"year": year, "series": s.indicator_en,
-                             "value stated": number(s.actual, s.unit),
-                             "target stated": number(s.target, s.unit),
-                             "cited in": f"paragraph {s.paragraph}"})
+            for _, s in of_year.iterrows():
+                rows.append({"year": year, "series": language.label(s, "indicator"),
+                             "value stated": number(s["actual"], s["unit"]),
+                             "target stated": number(s["target"], s["unit"]),
+                             "cited in": paragraph_name(s["paragraph"])})
         else:
-            rows.append({"year": year, "series": "", "value stated": NOT_STATED,
-                         "target stated": NOT_STATED if year >= edition.performance_year
+            rows.append({"year": year, "series": "", "value stated": not_stated(),
+                         "target stated": not_stated() if year >= edition.performance_year
                          else "", "cited in": ""})
-    out = pd.DataFrame(rows)
-    out.attrs["title"] = f"Figure {figure}: {fig['title_en']}"
+    out = _headed(pd.DataFrame(rows))
+    out.attrs["title"] = (f"{figure_name(figure, fig['number'])}{t(': ', '：')}"
+                          f"{language.label(fig, 'title')}")
     return out
 
 
 def _measure_caption(tables, edition: Edition, kind: str, number_: str) -> Note:
     if kind == "Table":
-        text = (f"Table {number_} is a text table; each cell is one statement, read by year "
-                f"(actual for past years, planned for {edition.current_year} and "
-                f"{edition.budget_year}).")
+        text = t(f"Table {number_} is a text table; each cell is one statement, read by year "
+                 f"(actual for past years, planned for {edition.current_year} and "
+                 f"{edition.budget_year}).",
+                 f"{table_name(number_)} 为文字表，每格为一项陈述，按年份阅读（以往年份为实际，"
+                 f"{edition.current_year} 年和 {edition.budget_year} 年为计划）。")
     else:
         f = tables["figures"]
         fig = f[f["figure"] == number_].iloc[0]
-        basis = "" if pd.isna(fig["basis"]) else f" ({fig['basis'].replace('_', ' ')})"
-        text = (f"Figure {number_}{basis}: {fig['title_en']}. The source text prints the figure "
-                f"without its bar values; its table shows only what the paragraphs state.")
+        if pd.isna(fig["basis"]):
+            basis = ""
+        else:
+            basis = t(f" ({fig['basis'].replace('_', ' ')})", f"（{_code(fig['basis'], _BASES)}）")
+        text = t(f"Figure {number_}{basis}: {fig['title_en']}. The source text prints the figure "
+                 f"without its bar values; its table shows only what the paragraphs state.",
+                 f"{figure_name(number_, fig['number'])}{basis}：{language.label(fig, 'title')}。"
+                 f"原文印出此图而未附条形的数值；下表只列出各段所述的数值。")
     return Note(f"<p><em>{escape(text)}</em></p>", text)
 
 
@@ -374,40 +607,67 @@ def _measure_caption(tables, edition: Edition, kind: str, number_: str) -> Note:
 def target_chart(attainment: pd.DataFrame, edition: Edition, label: str, sp: str):
     """Actual as a percentage of target, for statements with both; a Note if there are none."""
     year = edition.performance_year
-    t = attainment[attainment["attainment"].notna()].copy()
-    if t.empty:
-        text = (f"No {year} target is stated as a count with a number, so no attainment "
-                f"ratio can be drawn (percentages are compared in percentage points, in the "
-                f"register above).")
+    frame = attainment[attainment["attainment"].notna()].copy()
+    if frame.empty:
+        text = t(f"No {year} target is stated as a count with a number, so no attainment "
+                 f"ratio can be drawn (percentages are compared in percentage points, in the "
+                 f"register above).",
+                 f"没有以数目表述并给出数字的 {year} 年具体目标，因此无法绘制实现比率"
+                 f"（百分比在上方的成果登记册中以百分点比较）。")
         return Note(f"<p>{escape(text)}</p>", text)
-    t["label"] = "R" + t["result"].astype(str) + ": " + t["indicator_en"]
-    t["attainment_pct"] = t["attainment"] * 100
-    t["note"] = [f"{number(a, u)} vs target {number(g, u)}"
-                 for a, g, u in zip(t["actual"], t["target"], t["unit"])]
-    counts = indicators.target_summary(t)
+    frame["label"] = [t(f"R{r}: {i}", f"成果 {r}：{i}")
+                      for r, i in zip(frame["result"], language.labels(frame, "indicator"))]
+    frame["attainment_pct"] = frame["attainment"] * 100
+    frame["note"] = [t(f"{number(a, u)} vs target {number(g, u)}",
+                       f"{number(a, u)}，具体目标 {number(g, u)}")
+                     for a, g, u in zip(frame["actual"], frame["target"], frame["unit"])]
+    counts = indicators.target_summary(frame)
     n = counts["with_target"]
-    title = (f"{label}: "
-             + (f"every {year} target stated as a count was met or exceeded"
-                if not counts["not_met"] else
-                f"{counts['not_met']} of {n} {year} targets stated as counts missed")
-             # a finding on few cases says how few
-             + (f" (rests on {n} target{'s' if n != 1 else ''})" if n < 5 else ""))
-    alt = (f"Horizontal bar chart of {year} actual as a percentage of the {year} target for "
-           f"{label}, dashed line at 100 percent. "
-           + "; ".join(f"{r.label}: {r.note}" for r in t.itertuples()))
-    paragraphs = ", ".join(dict.fromkeys(t["paragraph"]))
-    return charts.hbars(t, "label", "attainment_pct", title=title, alt=alt,
-                        source=edition.cite(f"paragraphs {paragraphs}"),
-                        xlabel=f"{year} actual as % of {year} target", reference=100,
-                        annotate="note", name=f"{sp}_targets_{year}")
+    if not counts["not_met"]:
+        finding = t(f"every {year} target stated as a count was met or exceeded",
+                    f"以数目表述的 {year} 年具体目标全部达到或超出")
+    else:
+        finding = t(f"{counts['not_met']} of {n} {year} targets stated as counts missed",
+                    f"以数目表述的 {n} 项 {year} 年具体目标中有 {counts['not_met']} 项未达到")
+    # a finding on few cases says how few
+    few = (t(f" (rests on {n} target{'s' if n != 1 else ''})", f"（仅依据 {n} 项具体目标）")
+           if n < 5 else "")
+    title = f"{label}{t(': ', '：')}{finding}{few}"
+    notes = [(r.label, r.note) for r in frame.itertuples()]
+    alt = t(f"Horizontal bar chart of {year} actual as a percentage of the {year} target for "
+            f"{label}, dashed line at 100 percent. "
+            + "; ".join(f"{name}: {note}" for name, note in notes),
+            f"横条形图（{label}）：{year} 年实际占 {year} 年具体目标的百分比，虚线标示 100%。"
+            + "；".join(f"{name}：{note}" for name, note in notes) + "。")
+    paragraphs = list(dict.fromkeys(frame["paragraph"]))
+    frame = _chart_columns(frame, {"label": ("label", "具体目标"),
+                                   "attainment_pct": ("attainment_pct", "实现程度（%）"),
+                                   "note": ("note", "说明")})
+    return charts.hbars(frame, t("label", "具体目标"), t("attainment_pct", "实现程度（%）"),
+                        title=title, alt=alt,
+                        source=_cite(edition, t(f"paragraphs {', '.join(paragraphs)}",
+                                                f"第 {'、'.join(paragraphs)} 段")),
+                        xlabel=t(f"{year} actual as % of {year} target",
+                                 f"{year} 年实际占 {year} 年具体目标的百分比（%）"),
+                        reference=100, annotate=t("note", "说明"), name=f"{sp}_targets_{year}")
 
 
 # ---- mandates ---------------------------------------------------------------------
 
-INSTRUMENT_PLURALS = {"resolution": "resolutions", "decision": "decisions",
-                      "resolution or decision": "resolutions or decisions",
-                      "convention or protocol": "conventions or protocols",
-                      "statement or declaration": "statements or declarations", "other": "other"}
+# Each kind of instrument (budgetbook.indicators.instrument) counted more than once; in
+# Chinese, which has no plural, the one name for any count.
+INSTRUMENT_PLURALS = Phrases({
+    "resolution": ("resolutions", "决议"), "decision": ("decisions", "决定"),
+    "resolution or decision": ("resolutions or decisions", "决议或决定"),
+    "convention or protocol": ("conventions or protocols", "公约或议定书"),
+    "statement or declaration": ("statements or declarations", "声明或宣言"),
+    "other": ("other", "其他文书")})
+
+
+def _instruments(kind: str, n: int) -> str:
+    """'<n> resolutions' ('1 resolution'): a count of one kind of instrument."""
+    return t(f"{n} {INSTRUMENT_PLURALS[kind] if n != 1 else kind}",
+             f"{n} 项{INSTRUMENT_PLURALS[kind]}")
 
 
 def mandates_table(mandates: pd.DataFrame) -> pd.DataFrame:
@@ -417,11 +677,12 @@ def mandates_table(mandates: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame({
         "issued by": m["body"].map(BODY_NAMES), "symbol": m["symbol"].fillna(""),
         "instruments": [len(indicators.entry_symbols(s)) for s in m["symbol"]],
-        "title": m["title_en"].fillna(m["title_zh"]).fillna("(no title printed)"),
+        "title": language.labels(m, "title").fillna(t("(no title printed)", "（原文未印标题）")),
     })
-    if m["footnote_en"].notna().any():
-        out["footnote in the source"] = m["footnote_en"].fillna("")
-    return out.reset_index(drop=True)
+    footnotes = language.labels(m, "footnote")
+    if footnotes.notna().any():
+        out["footnote in the source"] = footnotes.fillna("")
+    return _headed(out.reset_index(drop=True))
 
 
 def mandates_summary(by_body: pd.DataFrame, entries: int, shared: tuple[int, int] | None = None
@@ -431,15 +692,21 @@ def mandates_summary(by_body: pd.DataFrame, entries: int, shared: tuple[int, int
     of :func:`budgetbook.indicators.mandate_symbols`, by body and instrument), and the
     programme-wide list every subprogramme shares (``shared``: entries, instruments)."""
     if by_body.empty:
-        text = "The source lists no legislative mandates specific to this subprogramme."
+        text = t("The source lists no legislative mandates specific to this subprogramme.",
+                 "原文未列出本次级方案特有的立法授权。")
     else:
-        parts = [f"{BODY_NAMES[b]}: {n} {INSTRUMENT_PLURALS[k] if n != 1 else k}"
+        parts = [f"{BODY_NAMES[b]}{t(': ', '：')}{_instruments(k, n)}"
                  for b, k, n in zip(by_body["body"], by_body["instrument"], by_body["mandates"])]
-        text = (f"{int(by_body['mandates'].sum())} instruments in {entries} printed entries "
-                f"(an entry may list several resolutions). " + "; ".join(parts) + ".")
+        total = int(by_body["mandates"].sum())
+        text = t(f"{total} instruments in {entries} printed entries (an entry may list several "
+                 f"resolutions). " + "; ".join(parts) + ".",
+                 f"原文所列 {entries} 个条目共含 {total} 项文书（一个条目可列出多项决议）。"
+                 + "；".join(parts) + "。")
     if shared is not None:
-        text += (f" The programme-wide list ({shared[1]} instruments in {shared[0]} entries) "
-                 f"applies to every subprogramme as well; it is shown once, in the overview.")
+        text += t(f" The programme-wide list ({shared[1]} instruments in {shared[0]} entries) "
+                  f"applies to every subprogramme as well; it is shown once, in the overview.",
+                  f"方案总体清单（{shared[0]} 个条目共 {shared[1]} 项文书）也适用于每个次级方案，"
+                  f"只在概览中列出一次。")
     return Note(f"<p>{escape(text)}</p>", text)
 
 
@@ -455,25 +722,34 @@ def delivery_finding(summary: dict[str, int], items: dict[str, int], material: i
     from :func:`budgetbook.indicators.delivery_summary`, and the number of material item
     shortfalls (:func:`budgetbook.indicators.shortfalls`). Counts only: units differ."""
     if summary["planned"] == 0:
-        sentence = f"no subcategory has a {edition.performance_year} plan above nil"
+        sentence = t(f"no subcategory has a {edition.performance_year} plan above nil",
+                     f"没有任何次类别的 {edition.performance_year} 年计划高于零")
     else:
-        sentence = (_of(summary["in_full"], summary["planned"], "subcategories with a plan")
-                    + f" delivered at least the plan; {summary['short']} fell short")
+        sentence = t(_of(summary["in_full"], summary["planned"], "subcategories with a plan")
+                     + f" delivered at least the plan; {summary['short']} fell short",
+                     f"在有计划的 {summary['planned']} 个次类别中，{summary['in_full']} "
+                     f"个的交付不少于计划，{summary['short']} 个未达到计划")
     if summary["unplanned"]:
-        sentence += f"; {summary['unplanned']} delivered without a plan"
+        sentence += t(f"; {summary['unplanned']} delivered without a plan",
+                      f"；{summary['unplanned']} 个无计划而有交付")
     if items["planned"]:
-        sentence += (f". Line items: {items['in_full']} of {items['planned']} planned "
-                     f"delivered in full; {material} delivered less than "
-                     f"{indicators.MATERIAL_DELIVERY:.0%} of plan")
-    return render_text(sentence + ".")
+        share = f"{indicators.MATERIAL_DELIVERY:.0%}"
+        sentence += t(f". Line items: {items['in_full']} of {items['planned']} planned "
+                      f"delivered in full; {material} delivered less than {share} of plan",
+                      f"。逐项产出：有计划的 {items['planned']} 项中，{items['in_full']} "
+                      f"项全额交付；{material} 项的交付少于计划的 {share}")
+    return render_text(sentence + t(".", "。"))
 
 
 def change_finding(summary: dict[str, int], edition: Edition) -> Note:
     """The plans line (``summary``: :func:`budgetbook.indicators.change_summary`)."""
-    return render_text(
+    return render_text(t(
         f"the {edition.budget_year} plan is higher than the {edition.current_year} plan in "
         f"{summary['higher']}, lower in {summary['lower']} and unchanged in "
-        f"{summary['unchanged']} of {summary['rows']} subcategories.")
+        f"{summary['unchanged']} of {summary['rows']} subcategories.",
+        f"在 {summary['rows']} 个次类别中，{edition.budget_year} 年计划高于 "
+        f"{edition.current_year} 年计划的有 {summary['higher']} 个，低于的有 "
+        f"{summary['lower']} 个，不变的有 {summary['unchanged']} 个。"))
 
 
 def target_finding(verdicts: pd.DataFrame) -> Note:
@@ -481,14 +757,19 @@ def target_finding(verdicts: pd.DataFrame) -> Note:
     a subprogramme's statements, counted."""
     n = len(verdicts)
     if n == 0:
-        return render_text("the performance paragraphs state no number and no status.")
+        return render_text(t("the performance paragraphs state no number and no status.",
+                             "业绩段落既未给出数字，也未说明状况。"))
     counts = verdicts["verdict"].value_counts()
-    phrases = {"supported": "supported by the numbers", "contradicted": "contradicted by them",
-               "unverifiable": "unverifiable (a status without a number)",
-               "no status": "with no status stated"}
-    parts = [f"{counts[v]} {phrase}" for v, phrase in phrases.items() if counts.get(v, 0)]
-    return render_text(f"{n} statement{'s' if n != 1 else ''} of performance against a "
-                       f"target: " + "; ".join(parts) + ".")
+    phrases = {"supported": ("supported by the numbers", "得到数字印证"),
+               "contradicted": ("contradicted by them", "与数字相矛盾"),
+               "unverifiable": ("unverifiable (a status without a number)",
+                                "无法核实（有状况而无数字）"),
+               "no status": ("with no status stated", "未说明状况")}
+    parts = [t(f"{counts[v]} {en}", f"{counts[v]} 项{zh}")
+             for v, (en, zh) in phrases.items() if counts.get(v, 0)]
+    return render_text(t(f"{n} statement{'s' if n != 1 else ''} of performance against a "
+                         f"target: " + "; ".join(parts) + ".",
+                         f"共 {n} 项对照具体目标的业绩陈述：" + "；".join(parts) + "。"))
 
 
 def missed_targets_finding(verdicts: pd.DataFrame, labels: dict[str, str]) -> Note:
@@ -499,58 +780,80 @@ def missed_targets_finding(verdicts: pd.DataFrame, labels: dict[str, str]) -> No
     missed = v[(v["status_computed"] == "not_met").fillna(False)
                | (v["status_stated"] == "not_met").fillna(False)]
     if missed.empty:
-        return render_text("no target was missed, by the numbers or by the text's account.")
+        return render_text(t("no target was missed, by the numbers or by the text's account.",
+                             "无论按数字还是按案文的说法，都没有未达到的具体目标。"))
     parts = []
     for _, r in missed.iterrows():
-        why = (f"the text says: “{r['reason_en'].rstrip('.')}”"
-               if isinstance(r["reason_en"], str) else "the text gives no reason")
-        parts.append(f"{r['indicator_en']}: {number(r['actual'], r['unit'])} against a "
-                     f"target of {number(r['target'])} ({labels[r['subprogramme']]}, "
-                     f"paragraph {r['paragraph']}); {why}")
+        reason = language.label(r, "reason")
+        why = (t(f"the text says: “{reason.rstrip('.')}”", f"案文称：“{reason.rstrip('。')}”")
+               if isinstance(reason, str) else t("the text gives no reason", "案文未说明原因"))
+        indicator, actual = language.label(r, "indicator"), number(r["actual"], r["unit"])
+        parts.append(t(f"{indicator}: {actual} against a target of {number(r['target'])} "
+                       f"({labels[r['subprogramme']]}, paragraph {r['paragraph']}); {why}",
+                       f"{indicator}：{actual}，具体目标为 {number(r['target'])}"
+                       f"（{labels[r['subprogramme']]}，{paragraph_name(r['paragraph'])}）；"
+                       f"{why}"))
     n = len(missed)
-    return render_text(f"{n} target{'s were' if n != 1 else ' was'} not met. "
-                       + ". ".join(parts) + ".")
+    return render_text(t(f"{n} target{'s were' if n != 1 else ' was'} not met. "
+                         + ". ".join(parts) + ".",
+                         f"{n} 项具体目标未达到。" + "。".join(parts) + "。"))
 
 
 def audit_finding(findings: pd.DataFrame) -> Note:
     """The source-audit line: how many listed findings concern the chapter."""
     n = len(findings)
-    return render_text("no irregularity listed for this chapter." if n == 0 else
-                       f"{n} finding{'s' if n != 1 else ''} listed for this chapter "
-                       f"(in the box below).")
+    if n == 0:
+        return render_text(t("no irregularity listed for this chapter.", "本章没有列出异常。"))
+    return render_text(t(f"{n} finding{'s' if n != 1 else ''} listed for this chapter "
+                         f"(in the box below).", f"本章列出 {n} 项发现（见下框）。"))
 
 
 # ---- exceptions: what fell short, what is new, what was dropped ---------------------
 
 def gap_text(gap, gap_share) -> str:
     """A shortfall's gap in its own unit and as a share of plan: '28 (82% of plan)'."""
-    return f"{gap} ({gap_share:.0%} of plan)"
+    return t(f"{gap} ({gap_share:.0%} of plan)", f"{gap}（计划的 {gap_share:.0%}）")
 
 
 def item_source(table, item_no) -> str:
     """Where an item stands in the document: 'Table <table>, item <number>'."""
-    return f"Table {table}, item {item_no}"
+    return t(f"Table {table}, item {item_no}", f"{table_name(table)}，第 {item_no} 项")
 
 
-NO_EXPLANATION = "no explanation given in the source"
+def no_explanation() -> str:
+    """What an exception says where the source explains nothing, in the language in use."""
+    return t("no explanation given in the source", "原文未给出解释")
 
 
-TIMING_NAMES = {"cyclical": "cyclical", "ad_hoc": "ad hoc body",
-                "event_bound": "tied to one event"}
+def __getattr__(name: str):
+    # NO_EXPLANATION, once a constant, read in the language in use at the time it is read.
+    if name == "NO_EXPLANATION":
+        return no_explanation()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# What the text marks about an item's timing (deliverable_timing.csv), as a reader names it.
+TIMING_NAMES = Phrases({"cyclical": ("cyclical", "周期性"),
+                         "ad_hoc": ("ad hoc body", "特设机构"),
+                         "event_bound": ("tied to one event", "与单一事件挂钩")})
 
 
 def exceptions_summary(exceptions: pd.DataFrame) -> str:
     """The line that opens the folded exceptions: how many of each kind, e.g. 'Show the 7
     exceptions: delivered below 90% of the <year> plan 3; new in the <year> plan 4'."""
-    counts = exceptions["exception"].value_counts(sort=False)
-    return (f"Show the {len(exceptions)} exception{'s' if len(exceptions) != 1 else ''}: "
-            + "; ".join(f"{kind} {n}" for kind, n in counts.items()))
+    counts = exceptions[_column("exception")].value_counts(sort=False)
+    n = len(exceptions)
+    return t(f"Show the {n} exception{'s' if n != 1 else ''}: "
+             + "; ".join(f"{kind} {k}" for kind, k in counts.items()),
+             f"显示 {n} 项例外情况：" + "；".join(f"{kind} {k}" for kind, k in counts.items()))
 
 
 def timing_text(row) -> str:
     """A timing mark (a row of deliverable_timing.csv) as a reader sees it:
-    'tied to one event: <what the text says> (line 1575)'."""
-    return f"{TIMING_NAMES[row['timing']]}: {row['note_en']} (line {row['raw_line']})"
+    'tied to one event: <what the text says> (line 1575)'. What the text says is data in
+    English only (``note_en``)."""
+    return t(f"{TIMING_NAMES[row['timing']]}: {row['note_en']} (line {row['raw_line']})",
+             f"{TIMING_NAMES[row['timing']]}：{row['note_en']}（第 {row['raw_line']} 行）")
 
 
 def timing_marks(timing: pd.DataFrame | None) -> dict:
@@ -566,14 +869,16 @@ def timing_table(items: pd.DataFrame, timing: pd.DataFrame, edition: Edition) ->
     subprogramme's rows of deliverable_timing.csv; ``items``: its line items), with their
     four measures, so a change between years is read against the cycle, not as a trend."""
     keys = ["table", "item_no", "subprogramme"]
-    marked = timing.merge(items[keys + ["item_en", *edition.measures]], on=keys, how="inner")
+    marked = timing.merge(items[keys + ["item_en", "item_zh", *edition.measures]], on=keys,
+                          how="inner")
+    headings = _measure_labels(edition)
     out = pd.DataFrame({
-        "item": [f"{n}. {e}" for n, e in zip(marked["item_no"], marked["item_en"])],
-        "source": [item_source(t, n) for t, n in zip(marked["table"], marked["item_no"])],
-        **{edition.measure_labels[m]: marked[m] for m in edition.measures},
+        "item": _items(marked),
+        "source": [item_source(tb, n) for tb, n in zip(marked["table"], marked["item_no"])],
+        **{headings[m]: marked[m] for m in edition.measures},
         "what the text marks": [timing_text(r) for _, r in marked.iterrows()],
     })
-    return out.reset_index(drop=True)
+    return _headed(out.reset_index(drop=True))
 
 
 def exceptions_table(item_delivery: pd.DataFrame, item_change: pd.DataFrame,
@@ -593,24 +898,28 @@ def exceptions_table(item_delivery: pd.DataFrame, item_change: pd.DataFrame,
     rows = []
 
     def add(kind, r, what, gap):
-        rows.append({"exception": kind, "subcategory": f"{r['category']}. {r['subcategory_en']}",
-                     "item": f"{r['item_no']}. {r['item_en']}", "numbers": what, "gap": gap,
-                     "source": item_source(r["table"], r["item_no"]),
+        rows.append({"exception": kind,
+                     "subcategory": f"{r['category']}. {language.label(r, 'subcategory')}",
+                     "item": f"{r['item_no']}. {language.label(r, 'item')}", "numbers": what,
+                     "gap": gap, "source": item_source(r["table"], r["item_no"]),
                      "line in data/raw": r["raw_line"],
-                     "explanation": NO_EXPLANATION,
+                     "explanation": no_explanation(),
                      "marked in the text": marks.get((r["table"], r["item_no"]), "—")})
+    share = f"{indicators.MATERIAL_DELIVERY:.0%}"
     for _, r in short.iterrows():
-        add(f"delivered below {indicators.MATERIAL_DELIVERY:.0%} of the {y} plan", r,
-            f"{r[actual]} of {r[plan]}", gap_text(r["gap"], r["gap_share"]))
+        add(t(f"delivered below {share} of the {y} plan", f"交付少于 {y} 年计划的 {share}"), r,
+            _of_plan(r[actual], r[plan]), gap_text(r["gap"], r["gap_share"]))
     for _, r in item_delivery[item_delivery["delivery_note"] == "unplanned"].iterrows():
-        add(f"delivered in {y} without a plan", r, f"{r[actual]} of {r[plan]}", "")
-    for note, kind in (("new", f"new in the {y1} plan"),
-                       ("discontinued", f"dropped from the {y1} plan")):
+        add(t(f"delivered in {y} without a plan", f"{y} 年无计划而有交付"), r,
+            _of_plan(r[actual], r[plan]), "")
+    for note, kind in (("new", t(f"new in the {y1} plan", f"{y1} 年计划新增")),
+                       ("discontinued", t(f"dropped from the {y1} plan", f"{y1} 年计划取消"))):
         for _, r in item_change[item_change["change_note"] == note].iterrows():
-            add(kind, r, f"{y0} plan {r[current]} → {y1} plan {r[budget]}", "")
-    return pd.DataFrame(rows, columns=["exception", "subcategory", "item", "numbers", "gap",
-                                       "source", "line in data/raw", "explanation",
-                                       "marked in the text"])
+            add(kind, r, t(f"{y0} plan {r[current]} → {y1} plan {r[budget]}",
+                           f"{y0} 年计划 {r[current]} → {y1} 年计划 {r[budget]}"), "")
+    return _headed(pd.DataFrame(rows, columns=["exception", "subcategory", "item", "numbers",
+                                               "gap", "source", "line in data/raw",
+                                               "explanation", "marked in the text"]))
 
 
 # ---- the results register ---------------------------------------------------------
@@ -627,32 +936,40 @@ def results_register(verdicts: pd.DataFrame, figures: pd.DataFrame, edition: Edi
     v = verdicts
     measure_of = ({} if results is None else
                   dict(zip(zip(results["subprogramme"], results["result"]), results["measure"])))
-    measures = [f"Figure {f}" if isinstance(f, str) else measure_of.get((s, r), "—")
+    measures = [_measure_name(figures, f"Figure {f}") if isinstance(f, str)
+                else _measure_name(figures, measure_of.get((s, r), "—"))
                 for f, s, r in zip(v["figure"], v["subprogramme"], v["result"])]
 
     def gap(value, unit):
         if pd.isna(value):
             return "—"
         points = unit == "percent"
-        return f"{value:+,.0f}" + (" percentage points" if points else
+        return f"{value:+,.0f}" + (t(" percentage points", " 个百分点") if points else
                                    (f" {unit}" if isinstance(unit, str) else ""))
-    return pd.DataFrame({
+    stated = v["status_stated"]
+    return _headed(pd.DataFrame({
         "result": v["result"], "paragraph": v["paragraph"],
-        "indicator": v["indicator_en"].fillna("(the paragraph states no number and no status)"),
+        "indicator": language.labels(v, "indicator").fillna(
+            t("(the paragraph states no number and no status)", "（该段既未给出数字，也未说明状况）")),
         "measure": measures,
-        "basis": [basis.get(f) if isinstance(basis.get(f), str) else "—" for f in v["figure"]],
+        "basis": [_code(basis.get(f), _BASES) if isinstance(basis.get(f), str) else "—"
+                  for f in v["figure"]],
         "year": v["year"].astype("Int64"),
         "actual": [number(a, u) for a, u in zip(v["actual"], v["unit"])],
-        "target": [number(t, u) if pd.notna(t) else "none printed"
-                   for t, u in zip(v["target"], v["unit"])],
+        "target": [number(g, u) if pd.notna(g) else t("none printed", "原文未印")
+                   for g, u in zip(v["target"], v["unit"])],
         "gap (actual − target)": [gap(g, u) for g, u in zip(v["gap"], v["unit"])],
-        "status stated": v["status_stated"].fillna("(none)"),
-        "verdict": v["verdict"],
+        "status stated": (stated.fillna("(none)") if language.current() == "en" else
+                          [_code(s, _STATUSES) if isinstance(s, str) else "（无）"
+                           for s in stated]),
+        "verdict": v["verdict"] if language.current() == "en" else [
+            _code(x, _VERDICTS) for x in v["verdict"]],
         "reason given in the text": [
             r if isinstance(r, str) else
-            ("none given" if "not_met" in {x for x in (s, c) if isinstance(x, str)} else "—")
-            for r, s, c in zip(v["reason_en"], v["status_stated"], v["status_computed"])],
-    }).reset_index(drop=True)
+            (t("none given", "原文未给出") if "not_met" in {x for x in (s, c)
+                                                        if isinstance(x, str)} else "—")
+            for r, s, c in zip(language.labels(v, "reason"), stated, v["status_computed"])],
+    }).reset_index(drop=True))
 
 
 # ---- programme-wide findings (the overview's "At a glance") -------------------------
@@ -660,15 +977,22 @@ def results_register(verdicts: pd.DataFrame, figures: pd.DataFrame, edition: Edi
 def items_finding(item_counts: pd.DataFrame, labels: dict[str, str]) -> Note:
     """The overview's delivery line, from :func:`budgetbook.indicators.delivery_counts` of
     the line items by subprogramme: counts of items, which compare across units."""
-    t = indicators.ranked_by_share(item_counts)
-    if t.empty:
-        return render_text("no line item has a plan above nil.")
-    low, high = t.iloc[0], indicators.ranked_by_share(item_counts, lowest_first=False).iloc[0]
-    return render_text(
-        f"{int(t['in_full'].sum())} of {int(t['planned'].sum())} planned line items were "
+    ranked = indicators.ranked_by_share(item_counts)
+    if ranked.empty:
+        return render_text(t("no line item has a plan above nil.",
+                             "没有任何逐项产出的计划高于零。"))
+    low = ranked.iloc[0]
+    high = indicators.ranked_by_share(item_counts, lowest_first=False).iloc[0]
+    in_full, planned = int(ranked["in_full"].sum()), int(ranked["planned"].sum())
+    return render_text(t(
+        f"{in_full} of {planned} planned line items were "
         f"delivered in full; by subprogramme, from {low['in_full']} of {low['planned']} "
         f"({labels[low['subprogramme']]}) to {high['in_full']} of {high['planned']} "
-        f"({labels[high['subprogramme']]}).")
+        f"({labels[high['subprogramme']]}).",
+        f"有计划的 {planned} 项逐项产出中，{in_full} 项全额交付；按次级方案计，"
+        f"从 {low['planned']} 项中的 {low['in_full']} 项（{labels[low['subprogramme']]}）"
+        f"到 {high['planned']} 项中的 {high['in_full']} 项（{labels[high['subprogramme']]}）"
+        f"不等。"))
 
 
 def plans_finding(item_change: pd.DataFrame, edition: Edition) -> Note:
@@ -679,11 +1003,15 @@ def plans_finding(item_change: pd.DataFrame, edition: Edition) -> Note:
     summary = indicators.change_summary(c)
     new = int((c["change_note"] == "new").sum())
     dropped = int((c["change_note"] == "discontinued").sum())
-    return render_text(
+    return render_text(t(
         f"of {summary['rows']} line items planned in either year, the {edition.budget_year} "
         f"plan is higher than the {edition.current_year} plan for {summary['higher']} "
         f"({new} of them new), lower for {summary['lower']} ({dropped} of them dropped) "
-        f"and unchanged for {summary['unchanged']}.")
+        f"and unchanged for {summary['unchanged']}.",
+        f"在任一年有计划的 {summary['rows']} 项逐项产出中，{edition.budget_year} 年计划高于 "
+        f"{edition.current_year} 年计划的有 {summary['higher']} 项（其中 {new} 项为新增），"
+        f"低于的有 {summary['lower']} 项（其中 {dropped} 项被取消），不变的有 "
+        f"{summary['unchanged']} 项。"))
 
 
 def shortfalls_finding(shortfalls: pd.DataFrame, item_counts: pd.DataFrame,
@@ -692,11 +1020,17 @@ def shortfalls_finding(shortfalls: pd.DataFrame, item_counts: pd.DataFrame,
     (``shortfalls``: :func:`budgetbook.indicators.shortfalls`, ranked)."""
     planned = int(item_counts["planned"].sum())
     if shortfalls.empty:
-        return render_text(f"none of the {planned} planned line items fell materially short.")
+        return render_text(t(f"none of the {planned} planned line items fell materially short.",
+                             f"有计划的 {planned} 项逐项产出中，没有重大短缺。"))
     top = shortfalls.iloc[0]
     n_sp = shortfalls["subprogramme"].nunique()
-    return render_text(
+    share = f"{indicators.MATERIAL_DELIVERY:.0%}"
+    where = labels[top["subprogramme"]]
+    return render_text(t(
         f"{len(shortfalls)} of {planned} planned line items delivered less than "
-        f"{indicators.MATERIAL_DELIVERY:.0%} of plan, in {n_sp} subprogramme"
+        f"{share} of plan, in {n_sp} subprogramme"
         f"{'s' if n_sp != 1 else ''}; the largest share undelivered: {top['item_en']} "
-        f"({labels[top['subprogramme']]}, Table {top['table']}, item {top['item_no']}).")
+        f"({where}, Table {top['table']}, item {top['item_no']}).",
+        f"有计划的 {planned} 项逐项产出中，{len(shortfalls)} 项的交付少于计划的 {share}，"
+        f"分布在 {n_sp} 个次级方案；未交付比例最大的是：{language.label(top, 'item')}"
+        f"（{where}，{table_name(top['table'])}，第 {top['item_no']} 项）。"))

@@ -35,6 +35,7 @@
 # units. The duplicated block the source audit identifies is left out of every count.
 
 # %% tags=["parameters", "hide-input"]
+language = "en"  # the language of every label, table, chart and sentence: "en" or "zh"
 data_dir = None  # data directory; None: $BUDGETBOOK_DATA_DIR, else the project's data/
 output_dir = None  # set a directory to also write the derived CSVs and charts
 
@@ -42,7 +43,9 @@ output_dir = None  # set a directory to also write the derived CSVs and charts
 from budgetbook import commentary, indicators, load_all, overview, render, views
 from budgetbook.render import glue  # MyST-NB's glue, without loading Sphinx
 from budgetbook.edition import edition_of
+from budgetbook.language import t, use as use_language
 
+use_language(language)  # "zh": labels from the *_zh columns (the source's own words)
 tables = load_all(data_dir)  # every CSV of data/, validated: {"deliverables": DataFrame, ...}
 edition = edition_of(tables)  # the document, and its years (performance, current, budget)
 sp = "programme"  # the rows that belong to no single subprogramme
@@ -79,7 +82,9 @@ items_chart
 totals = indicators.item_totals(all_items, indicators.without_duplicates(
     tables["deliverable_totals"], tables["source_issues"]), edition.measures)
 delivery_by_kind = overview.by_kind(
-    totals, totals[actual].astype(str) + " of " + totals[plan].astype(str), labels)
+    totals,
+    t("", "实际 ") + totals[actual].astype(str) + t(" of ", "，计划 ") + totals[plan].astype(str),
+    labels)
 render.table(delivery_by_kind, name=f"delivery_by_kind_{edition.performance_year}")
 
 # %% [markdown]
@@ -167,7 +172,8 @@ render.table(views.deliverables_summary(check, edition), name=f"{sp}_subcategory
 # %% tags=["hide-input"]
 deliverables = views.deliverables_table(items, edition)
 render.table(deliverables, group="subcategory", name=f"{sp}_line_items",
-             collapse=f"Show the {len(items)} line items, by subcategory")
+             collapse=t(f"Show the {len(items)} line items, by subcategory",
+                        f"显示 {len(items)} 个逐项产出（按次类别）"))
 
 # %% tags=["hide-input"]
 views.totals_summary(check, tables["source_issues"], edition)
@@ -181,7 +187,8 @@ measures
 narrative = tables["deliverables_narrative"]
 narrative_table = views.narrative_table(narrative[narrative["subprogramme"] == sp])
 render.table(narrative_table, name=f"{sp}_narrative_deliverables",
-             collapse=f"Show the {len(narrative_table)} narrative deliverables")
+             collapse=t(f"Show the {len(narrative_table)} narrative deliverables",
+                        f"显示 {len(narrative_table)} 项叙述性应交付产出"))
 
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",

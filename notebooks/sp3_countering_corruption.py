@@ -33,6 +33,7 @@
 
 # %% tags=["parameters", "hide-input"]
 subprogramme = "sp3"
+language = "en"  # the language of every label, table, chart and sentence: "en" or "zh"
 data_dir = None  # data directory; None: $BUDGETBOOK_DATA_DIR, else the project's data/
 output_dir = None  # set a directory to also write the derived CSVs and charts
 
@@ -41,6 +42,9 @@ from budgetbook import commentary, indicators, load_all, render, views
 from budgetbook.render import glue  # MyST-NB's glue, without loading Sphinx
 from budgetbook.edition import edition_of
 from budgetbook.loading import chapter_tables
+from budgetbook.language import t, use as use_language
+
+use_language(language)  # "zh": labels from the *_zh columns (the source's own words)
 
 tables = load_all(data_dir)  # every CSV of data/, validated: {"deliverables": DataFrame, ...}
 edition = edition_of(tables)  # the document, and its years (performance, current, budget)
@@ -79,7 +83,8 @@ render.table(views.deliverables_summary(check, edition), name=f"{sp}_subcategory
 # %% tags=["hide-input"]
 deliverables = views.deliverables_table(items, edition)
 render.table(deliverables, group="subcategory", name=f"{sp}_line_items",
-             collapse=f"Show the {len(items)} line items, by subcategory")
+             collapse=t(f"Show the {len(items)} line items, by subcategory",
+                      f"显示 {len(items)} 个逐项产出（按次类别）"))
 
 # %% [markdown]
 # **Recomputed total** of a subcategory, per measure = the sum of its items' values. The
@@ -99,7 +104,8 @@ totals = indicators.item_totals(counted_items, counted_printed, edition.measures
 
 # %% tags=["hide-input"]
 measures = views.measures_chart(totals, edition, label, sp)
-render.folded(measures, "Show the four measures of each subcategory as a chart")
+render.folded(measures, t("Show the four measures of each subcategory as a chart",
+                          "以图显示每个次类别的四项计量"))
 
 # %% [markdown]
 # ### Delivery and the change in plans
@@ -123,7 +129,8 @@ change = indicators.plan_change(totals, base=current_plan, new=budget_plan)
 glue("change_finding",
      views.change_finding(indicators.change_summary(change), edition), display=False)
 change_chart = views.change_chart(change, edition, label, sp)
-render.folded(change_chart, "Show the change in each subcategory as a chart")
+render.folded(change_chart, t("Show the change in each subcategory as a chart",
+                              "以图显示每个次类别的变化"))
 
 # %% [markdown]
 # The {glue:text}`budget_year` plan set against what was actually delivered in
@@ -137,8 +144,10 @@ glue("min_base", indicators.MIN_PERCENT_BASE, display=False)
 plan_vs_actual_table = views.plan_vs_actual_table(plan_vs_actual, edition)
 render.table(plan_vs_actual_table,
              name=f"{sp}_plan_{edition.budget_year}_vs_actual_{edition.performance_year}",
-             collapse=f"Show the {edition.budget_year} plan against the "
-                      f"{edition.performance_year} actual, per subcategory")
+             collapse=t(f"Show the {edition.budget_year} plan against the "
+                        f"{edition.performance_year} actual, per subcategory",
+                        f"显示各次类别 {edition.budget_year} 年计划与 "
+                        f"{edition.performance_year} 年实际的对比"))
 
 # %% [markdown]
 # ### Exceptions: shortfalls, unplanned deliveries, new and dropped items
@@ -162,7 +171,8 @@ timing = tables["deliverable_timing"][tables["deliverable_timing"]["subprogramme
 exceptions = views.exceptions_table(item_delivery, item_change, edition, timing)
 render.table(exceptions, group="exception", name=f"{sp}_exceptions",
              collapse=views.exceptions_summary(exceptions),
-             empty="No line item fell short, was delivered without a plan, or is new or dropped.")
+             empty=t("No line item fell short, was delivered without a plan, or is new or dropped.",
+                     "没有逐项产出未达计划、无计划而交付、新增或取消。"))
 
 # %% [markdown]
 # Items the text itself marks as **cyclical**, serving an **ad hoc body**, or **tied to one
@@ -173,8 +183,10 @@ render.table(exceptions, group="exception", name=f"{sp}_exceptions",
 # %% tags=["hide-input"]
 timing_table = views.timing_table(items, timing, edition)
 render.table(timing_table, name=f"{sp}_marked_timing",
-             collapse=f"Show the {len(timing_table)} marked line items",
-             empty="The text marks no line item of this chapter in these ways.")
+             collapse=t(f"Show the {len(timing_table)} marked line items",
+                        f"显示 {len(timing_table)} 个有标注的逐项产出"),
+             empty=t("The text marks no line item of this chapter in these ways.",
+                     "案文未以上述方式标注本章任何逐项产出。"))
 
 # %% [markdown]
 # ### Narrative deliverables (categories C to E)
@@ -183,8 +195,10 @@ render.table(timing_table, name=f"{sp}_marked_timing",
 narrative = tables["deliverables_narrative"]
 narrative_table = views.narrative_table(narrative[narrative["subprogramme"] == sp])
 render.table(narrative_table, name=f"{sp}_narrative_deliverables",
-             collapse=f"Show the {len(narrative_table)} narrative deliverables",
-             empty="The source lists no narrative deliverables for this subprogramme.")
+             collapse=t(f"Show the {len(narrative_table)} narrative deliverables",
+                        f"显示 {len(narrative_table)} 项叙述性应交付产出"),
+             empty=t("The source lists no narrative deliverables for this subprogramme.",
+                     "原文未列出本次级方案的叙述性应交付产出。"))
 
 # %% [markdown]
 # ## Performance highlight and results
@@ -217,7 +231,8 @@ render.table(targets, name=f"{sp}_results_register_{edition.performance_year}")
 
 # %% tags=["hide-input"]
 attainment_chart = views.target_chart(attainment, edition, label, sp)
-render.folded(attainment_chart, "Show each target's attainment as a chart")
+render.folded(attainment_chart, t("Show each target's attainment as a chart",
+                                  "以图显示每项具体目标的实现程度"))
 
 # %% [markdown]
 # ## Legislative mandates
@@ -241,8 +256,10 @@ mandates_summary
 # %% tags=["hide-input"]
 mandates_table = views.mandates_table(mandates)
 render.table(mandates_table, group="issued by", name=f"{sp}_mandates",
-             collapse=f"Show the {len(mandates_table)} listed mandates, by issuing body",
-             empty="The source lists no mandates specific to this subprogramme.")
+             collapse=t(f"Show the {len(mandates_table)} listed mandates, by issuing body",
+                        f"显示所列 {len(mandates_table)} 项立法授权（按发布机构）"),
+             empty=t("The source lists no mandates specific to this subprogramme.",
+                     "原文未列出本次级方案特有的立法授权。"))
 
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",

@@ -44,9 +44,14 @@ def data_copy(tmp_path):
     assert tree_digest(DATA) == before, "the test run changed data/"
 
 
-def build(project: Path):
-    """The README's build command (without the install), on a project folder."""
-    return subprocess.run(build_command(project) + ["--keep-going"], capture_output=True,
+ENGLISH = ("en",)
+
+
+def build(project: Path, languages=None):
+    """The README's build command (without the install: both editions, -W), on a project
+    folder; or, with ``languages``, only those editions."""
+    only = [arg for lang in languages or () for arg in ("--language", lang)]
+    return subprocess.run(build_command(project) + ["--keep-going", *only], capture_output=True,
                           text=True, timeout=1800)
 
 
@@ -107,5 +112,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         path = Path(str(item.fspath))
         if path.suffix == ".ipynb":
-            item.add_marker(pytest.mark.xdist_group(f"nbval-{path.stem}"))
+            # the folder too: both editions have a notebooks/.../sp3_... .ipynb
+            item.add_marker(pytest.mark.xdist_group(f"nbval-{path.parent.name}-{path.stem}"))
             item.add_marker(pytest.mark.slow)

@@ -16,7 +16,7 @@ import pytest
 
 from budgetbook import config, inputs
 from budgetbook.bench import build_command
-from conftest import ROOT, build
+from conftest import ENGLISH, ROOT, build
 
 pytestmark = pytest.mark.slow  # every test here reads or rebuilds a built book
 
@@ -109,7 +109,7 @@ def test_every_table_and_chart_offers_its_numbers_as_a_named_csv(built_book):
 
 @REBUILDS
 def test_rebuild_without_change_executes_no_notebook(mutable_book):
-    res = build(mutable_book)
+    res = build(mutable_book, ENGLISH)
     assert res.returncode == 0, res.stdout[-3000:]
     assert "Executing notebook" not in res.stdout and "budgetbook: executing" not in res.stdout
     assert "0 source files that are out of date" in res.stdout
@@ -148,7 +148,7 @@ def test_changed_csv_re_executes_its_chapter_and_the_aggregating_pages_only(muta
     df.to_csv(path, index=False, lineterminator="\n")
     others = {p.name: p.read_bytes() for p in html.glob("sp*.html") if "sp3_" not in p.name}
     try:
-        res = build(mutable_book)
+        res = build(mutable_book, ENGLISH)
         assert res.returncode == 0, res.stdout[-3000:]
         assert _executed(res.stdout) == _aggregating_pages(mutable_book) | {
             "notebooks/sp3_countering_corruption"}, res.stdout[-3000:]
@@ -157,7 +157,7 @@ def test_changed_csv_re_executes_its_chapter_and_the_aggregating_pages_only(muta
                 if "sp3_" not in p.name} == others
     finally:
         path.write_text(original, encoding="utf-8")
-    res = build(mutable_book)
+    res = build(mutable_book, ENGLISH)
     assert _executed(res.stdout) == _aggregating_pages(mutable_book) | {
         "notebooks/sp3_countering_corruption"}, res.stdout[-3000:]
     assert "9876" not in (html / "sp3_countering_corruption.html").read_text(encoding="utf-8")
@@ -175,13 +175,13 @@ def test_a_notebooks_code_re_executes_that_notebook_only(mutable_book):
         for p, text in zip(paths, originals):
             assert text.count(old) == 1, p
             p.write_text(text.replace(old, new), encoding="utf-8")
-        res = build(mutable_book)
+        res = build(mutable_book, ENGLISH)
         assert res.returncode == 0, res.stdout[-3000:]
         assert _executed(res.stdout) == {f"notebooks/{stem}"}, res.stdout[-3000:]
     finally:
         for p, text in zip(paths, originals):
             p.write_text(text, encoding="utf-8")
-    res = build(mutable_book)
+    res = build(mutable_book, ENGLISH)
     assert res.returncode == 0, res.stdout[-3000:]
     assert _executed(res.stdout) == set(), res.stdout[-3000:]
 
@@ -196,7 +196,7 @@ def test_bad_csv_stops_the_build_with_the_validate_message_and_no_stale_page(mut
         rows[2][rows[0].index("actual_2023")] = "12.5"
         with open(path, "w", newline="", encoding="utf-8") as fh:
             csv.writer(fh, lineterminator="\n").writerows(rows)
-        res = build(mutable_book)
+        res = build(mutable_book, ENGLISH)
         assert res.returncode != 0
         output = res.stdout + res.stderr
         assert (f"error: {path}, line 3, column 'actual_2023': must be a whole number (integer) "
@@ -207,7 +207,7 @@ def test_bad_csv_stops_the_build_with_the_validate_message_and_no_stale_page(mut
         assert "must be a whole number" in (html / "index.html").read_text(encoding="utf-8")
     finally:
         path.write_text(original, encoding="utf-8")
-    res = build(mutable_book)
+    res = build(mutable_book, ENGLISH)
     assert res.returncode == 0, res.stdout[-3000:]
     for entry in toc_files(mutable_book):
         assert (html / f"{entry}.html").is_file(), entry
@@ -221,14 +221,14 @@ def test_a_notebook_edited_but_not_synced_is_named(mutable_book):
     try:
         py.write_text(original.replace("# ## Legislative mandates",
                                        "# ## Legislative mandates, edited"), encoding="utf-8")
-        res = build(mutable_book)
+        res = build(mutable_book, ENGLISH)
         assert res.returncode != 0
         assert ("notebooks/sp7_policy_support.py differs from sp7_policy_support.ipynb, which "
                 "the book builds: run 'jupytext --sync notebooks/sp7_policy_support.py'"
                 in res.stdout + res.stderr)
     finally:
         py.write_text(original, encoding="utf-8")
-    res = build(mutable_book)
+    res = build(mutable_book, ENGLISH)
     assert res.returncode == 0, res.stdout[-3000:]
 
 
@@ -251,14 +251,14 @@ def test_a_page_that_reads_more_than_it_declares_stops_the_build(mutable_book):
     try:
         page.write_text(original.replace(old, old + "from budgetbook import load_all\n"
                                          "load_all()\n"), encoding="utf-8")
-        res = build(mutable_book)
+        res = build(mutable_book, ENGLISH)
         assert res.returncode != 0
         output = res.stdout + res.stderr
         assert ("book/method failed on a copy of the data holding only the files it "
                 "declares it reads (none)") in output, output[-3000:]
     finally:
         page.write_text(original, encoding="utf-8")
-    res = build(mutable_book)
+    res = build(mutable_book, ENGLISH)
     assert res.returncode == 0, res.stdout[-3000:]
 
 
@@ -278,7 +278,7 @@ def test_csv_edited_during_a_build_never_poisons_the_cache(mutable_book, tmp_pat
     try:
         path.write_text(_edit_objective_paragraph(original, "16.998"), encoding="utf-8")
         with open(log, "w") as fh:
-            proc = subprocess.Popen(build_command(mutable_book), stdout=fh, stderr=subprocess.STDOUT)
+            proc = subprocess.Popen(build_command(mutable_book, english_only=True), stdout=fh, stderr=subprocess.STDOUT)
             while "budgetbook: executing" not in log.read_text():
                 assert proc.poll() is None, log.read_text()[-3000:]
                 time.sleep(0.1)
@@ -288,7 +288,7 @@ def test_csv_edited_during_a_build_never_poisons_the_cache(mutable_book, tmp_pat
         assert "changed while the book was built" in log.read_text()
         html = page.read_text(encoding="utf-8")
         assert "paragraph 16.998" in html and "16.999" not in html
-        res = build(mutable_book)
+        res = build(mutable_book, ENGLISH)
         assert res.returncode == 0, res.stdout[-3000:]
         html = page.read_text(encoding="utf-8")
         assert "paragraph 16.999" in html and "16.998" not in html

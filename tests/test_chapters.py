@@ -12,7 +12,8 @@ from conftest import ROOT
 
 def test_committed_chapters_equal_what_the_template_gives():
     wanted = chapters.expected()
-    assert len(wanted) == len(config.notebooks())  # every chapter, and the overview's commentary
+    # every chapter and the overview, in both editions
+    assert len(wanted) == 2 * len(config.notebooks())
     for path, text in wanted.items():
         assert path.read_text(encoding="utf-8") == text, (
             f"{path.name} differs from the template: run 'python -m budgetbook chapters'")
@@ -40,9 +41,30 @@ def test_commentary_and_title_are_merged_into_the_template():
 
 
 def test_a_template_missing_a_part_is_named():
-    broken = _template().replace("# # A subprogramme chapter\n", "# # Renamed\n")
+    assert "# # A subprogramme chapter\n" in _template()
+    broken = _template().replace("# # A subprogramme chapter\n", "#\n")
     with pytest.raises(chapters.TemplateError, match="expected the title line once, found 0"):
         chapters.render(broken, "sp1", "t", chapters.Commentary("X/1", "c"))
+
+
+def _cells(path):
+    return jupytext.read(path).cells
+
+
+@pytest.mark.parametrize("stem", sorted(config.notebooks().values()))
+def test_the_chinese_notebook_runs_the_same_code_with_the_language_parameter_set(stem):
+    english = _cells(chapters.notebook_path(stem))
+    chinese = _cells(chapters.notebook_path(stem, "zh"))
+    assert [c.cell_type for c in chinese] == [c.cell_type for c in english]
+    differing = [(e.source, z.source) for e, z in zip(english, chinese)
+                 if e.cell_type == "code" and e.source != z.source]
+    # One code cell differs, in one line: the parameter.
+    assert len(differing) == 1
+    (e, z), = differing
+    assert e.replace('language = "en"', 'language = "zh"') == z
+    prose = [z.source for e, z in zip(english, chinese) if e.cell_type == "markdown"]
+    assert all(p != e.source for p, e in zip(prose, [c for c in english
+                                                     if c.cell_type == "markdown"]))
 
 
 @pytest.mark.slow

@@ -4,7 +4,7 @@ import re
 import pandas as pd
 import pytest
 
-from budgetbook import charts, indicators, load_all, render, views
+from budgetbook import charts, indicators, language, load_all, render, views
 from budgetbook.edition import ROLES, edition_of
 
 
@@ -257,52 +257,67 @@ def _overlap(a, b, tolerance=0.5):
 
 
 @pytest.mark.slow
-def test_no_label_collides_or_is_cut(tables):
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_label_collides_or_is_cut(tables, lang):
     """Measured, not eyeballed: in every chart, each value label lies inside its axes, clear
     of every bar, of the reference line and of every other label; every text of the
-    figure (title, tick labels, source) lies inside the figure."""
+    figure (title, tick labels, source) lies inside the figure; in either edition, and
+    with every glyph drawn."""
+    import warnings
+    problems = []
+    with language.using(lang), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for chart in _every_chart(tables):
+            problems += _layout_problems(chart)
+            chart.close()
+    problems += [str(w.message) for w in caught if "missing from font" in str(w.message)]
+    assert not problems, problems
+
+
+def _layout_problems(chart):
+    """What reads badly in ``chart``, measured: a value label outside its axes, on a bar,
+    across the reference line or on another label; tick labels on each other; any text of
+    the figure (title, tick labels, source) cut by the figure's edge."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     problems = []
-    for chart in _every_chart(tables):
-        fig = chart.fig
-        renderer = FigureCanvasAgg(fig).get_renderer()
-        frame = fig.bbox
-        fig.draw(renderer)
-        texts = list(fig.texts) + [t for ax in fig.axes for t in
-                                   _shown_ticks(ax) + [ax.title, ax._left_title,
-                                                       ax.xaxis.label]]
-        for text in texts:
-            if text.get_text() and text.get_visible():
-                box = text.get_window_extent(renderer)
-                if box.x0 < frame.x0 - 0.5 or box.x1 > frame.x1 + 0.5 or \
-                        box.y0 < frame.y0 - 0.5 or box.y1 > frame.y1 + 0.5:
-                    problems.append((chart.name, "cut by the figure edge", text.get_text()))
-        for ax in fig.axes:
-            inside = ax.get_window_extent(renderer)
-            labels = [t for t in ax.texts if t.get_text().strip()]
-            boxes = [t.get_window_extent(renderer) for t in labels]
-            bars = [p.get_window_extent(renderer) for p in ax.patches if p.get_width()]
-            lines = [line.get_window_extent(renderer) for line in ax.lines]
-            for text, box in zip(labels, boxes):
-                name = (chart.name, text.get_text())
-                if box.x0 < inside.x0 - 0.5 or box.x1 > inside.x1 + 0.5:
-                    problems.append((*name, "cut at the axes edge"))
-                if any(_overlap(box, bar) for bar in bars):
-                    problems.append((*name, "overlaps a bar"))
-                if any(line.x0 - 1 < box.x1 and box.x0 < line.x1 + 1 for line in lines):
-                    problems.append((*name, "crosses the reference line"))
-            for i, a in enumerate(boxes):
-                for b in boxes[i + 1:]:
-                    if _overlap(a, b):
-                        problems.append((chart.name, "labels overlap"))
-            ticks = [t.get_window_extent(renderer) for t in ax.get_yticklabels()
-                     if t.get_text()]
-            for i, a in enumerate(ticks):
-                for b in ticks[i + 1:]:
-                    if _overlap(a, b):
-                        problems.append((chart.name, "tick labels overlap"))
-        chart.close()
-    assert not problems, problems
+    fig = chart.fig
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    frame = fig.bbox
+    fig.draw(renderer)
+    texts = list(fig.texts) + [t for ax in fig.axes for t in
+                               _shown_ticks(ax) + [ax.title, ax._left_title,
+                                                   ax.xaxis.label]]
+    for text in texts:
+        if text.get_text() and text.get_visible():
+            box = text.get_window_extent(renderer)
+            if box.x0 < frame.x0 - 0.5 or box.x1 > frame.x1 + 0.5 or \
+                    box.y0 < frame.y0 - 0.5 or box.y1 > frame.y1 + 0.5:
+                problems.append((chart.name, "cut by the figure edge", text.get_text()))
+    for ax in fig.axes:
+        inside = ax.get_window_extent(renderer)
+        labels = [t for t in ax.texts if t.get_text().strip()]
+        boxes = [t.get_window_extent(renderer) for t in labels]
+        bars = [p.get_window_extent(renderer) for p in ax.patches if p.get_width()]
+        lines = [line.get_window_extent(renderer) for line in ax.lines]
+        for text, box in zip(labels, boxes):
+            name = (chart.name, text.get_text())
+            if box.x0 < inside.x0 - 0.5 or box.x1 > inside.x1 + 0.5:
+                problems.append((*name, "cut at the axes edge"))
+            if any(_overlap(box, bar) for bar in bars):
+                problems.append((*name, "overlaps a bar"))
+            if any(line.x0 - 1 < box.x1 and box.x0 < line.x1 + 1 for line in lines):
+                problems.append((*name, "crosses the reference line"))
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                if _overlap(a, b):
+                    problems.append((chart.name, "labels overlap"))
+        ticks = [t.get_window_extent(renderer) for t in ax.get_yticklabels()
+                 if t.get_text()]
+        for i, a in enumerate(ticks):
+            for b in ticks[i + 1:]:
+                if _overlap(a, b):
+                    problems.append((chart.name, "tick labels overlap"))
+    return problems
 
 
 @pytest.mark.slow
@@ -356,3 +371,102 @@ def test_chinese_labels_draw_in_a_cjk_font_with_no_glyph_missing():
     missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
     assert not missing, missing[:3]
     assert not logged, [r.getMessage() for r in logged[:3]]
+
+
+# ---- the Chinese edition ---------------------------------------------------------------
+
+LONG_TITLE_ZH = ("2023 年全部交付的计划逐项产出：最低为次级方案 9 构成部分 1（17 项中的 9 项），"
+                 "其余各次级方案均在一半以上，其中次级方案 6 和次级方案 8 的全部计划逐项产出"
+                 "均已全部交付")
+
+
+def test_wrap_measures_width_a_chinese_character_counting_two():
+    # Latin text wraps exactly as textwrap does (the English edition draws as before)
+    import textwrap
+    latin = "Planned line items delivered in full in 2023: lowest Subprogramme 1 (5 of 10)"
+    assert charts._wrap(latin, 40) == "\n".join(textwrap.wrap(latin, 40))
+    lines = charts._wrap(LONG_TITLE_ZH, 68).split("\n")
+    assert len(lines) > 1
+    assert all(charts._width(line) <= 68 for line in lines), lines
+    assert "".join(lines).replace(" ", "") == LONG_TITLE_ZH.replace(" ", "")  # nothing lost
+    # closing punctuation never opens a line, opening never ends one; numbers stay whole
+    assert not any(line[0] in "，。、；：）" for line in lines[1:]), lines
+    assert not any(line[-1] in "（“" for line in lines), lines
+    mixed = charts._wrap("资料来源：A/79/6 (Sect. 16)/Part A，表 16.1、16.4" * 3, 30)
+    assert all(charts._width(line) <= 30 for line in mixed.split("\n"))
+    assert "A/79/6" in mixed.replace("\n", "")
+    # a character count would let the same title run far wider
+    assert max(charts._width(line) for line in textwrap.wrap(LONG_TITLE_ZH, 68)) > 100
+
+
+def test_a_long_chinese_title_stays_inside_the_figure_and_draws_every_glyph():
+    """Wrapped by width, a long Chinese title, labels and source line lie inside the
+    figure, clear of each other; every glyph draws (no warning, no matplotlib log)."""
+    import logging
+    import warnings
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    logged = []
+    handler = logging.Handler(level=logging.WARNING)
+    handler.emit = logged.append
+    logging.getLogger("matplotlib").addHandler(handler)
+    data = pd.DataFrame({"label": ["次级方案 1", "次级方案 9 构成部分 1（麻醉药品委员会、预防犯罪"
+                                              "和刑事司法委员会秘书处）"],
+                         "value": [50.0, 52.9], "note": ["10 项中的 5 项", "17 项中的 9 项"]})
+    try:
+        with language.using("zh"), warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            chart = charts.hbars(data, "label", "value", title=LONG_TITLE_ZH, alt="横向条形图。",
+                                 source="A/79/6 (Sect. 16)/Part A, 表 16.1、16.4、16.6（逐项产出）",
+                                 xlabel="全部交付的计划逐项产出（占逐项产出的百分比）",
+                                 reference=100, annotate="note")
+            chart.png()
+    finally:
+        logging.getLogger("matplotlib").removeHandler(handler)
+    assert not [w for w in caught if "missing from font" in str(w.message)]
+    assert not logged, [r.getMessage() for r in logged[:3]]
+    renderer = FigureCanvasAgg(chart.fig).get_renderer()
+    title = chart.fig._suptitle
+    assert title.get_text().count("\n") >= 1  # wrapped
+    box, frame = title.get_window_extent(renderer), chart.fig.bbox
+    assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and box.y1 <= frame.y1, (box, frame)
+    assert not _layout_problems(chart)
+    chart.close()
+
+
+def test_the_fixed_words_of_a_chart_follow_the_language():
+    """The source line, the alt text's joint and the line that opens the numbers are
+    written in the language in use when the chart is drawn and shown."""
+    with language.using("zh"):
+        chart = _make()
+        assert "资料来源：Table 16.4" in [t.get_text() for t in chart.fig.texts]
+        assert chart.alt_text.startswith("One of two fell short。Bars")
+        assert "<summary>本图所依据的数字（2 行）</summary>" in chart._repr_html_()
+        assert "资料来源：Table 16.4" in repr(chart)
+        empty = charts.measure_bars(pd.DataFrame({"label": [], "plan_2023": []}), "label",
+                                    title="无", alt="无", source="无", unit="数目",
+                                    measures={"plan_2023": ("prior_plan", "计划")})
+        assert "没有量化的应交付产出" in [t.get_text() for t in empty.fig.axes[0].texts]
+    # in English, as before
+    chart = _make()
+    assert "Source: Table 16.4" in [t.get_text() for t in chart.fig.texts]
+    assert "<summary>The numbers behind this chart (2 rows)</summary>" in chart._repr_html_()
+
+
+def test_the_chinese_overview_charts_read_cleanly(tables):
+    """The overview's two charts as the Chinese edition draws them: nothing cut, nothing
+    on top of anything else."""
+    from budgetbook import overview
+    edition, labels = edition_of(tables), views.chapter_labels(tables)
+    items = indicators.without_duplicates(tables["deliverables"], tables["source_issues"])
+    delivery = indicators.delivery_rate(items, plan=edition.measure("prior_plan"),
+                                        actual=edition.measure("prior_actual"))
+    instruments = indicators.mandate_symbols(tables["mandates"])
+    with language.using("zh"):
+        for chart in (overview.share_chart(
+                indicators.delivery_counts(delivery, by=["subprogramme"]), edition, labels,
+                ", ".join(dict.fromkeys(tables["deliverable_totals"]["table"]))),
+                overview.mandates_chart(indicators.mandates_by_body(instruments, by=("body",)),
+                                        edition, entries=len(tables["mandates"]))):
+            assert not _layout_problems(chart), chart.name
+            chart.close()

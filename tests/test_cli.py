@@ -318,13 +318,16 @@ def test_a_chapter_refuses_another_subprogramme(tmp_path):
 def test_bench_ratios_and_targets():
     from budgetbook import bench
     times = {"floor": 10.0, "bare_no_op": 2.0, "cold_build": 20.0, "no_change_rebuild": 2.1,
-             "one_chapter_edit_rebuild": 6.0, "jobs_1": 40.0, "jobs_2": 22.0}
+             "one_chapter_edit_rebuild": 6.0, "jobs_1": 40.0, "jobs_2": 22.0,
+             "both_editions_cold_build": 30.0, "both_editions_no_change_rebuild": 4.0}
     ratios = bench.report(times)
     assert ratios["cold_build / floor"] == 2.0
     assert ratios["no_change_rebuild / bare_no_op"] == 1.05
     assert ratios["one_chapter_edit_rebuild / cold_build"] == 0.3
     assert ratios["jobs_2 / cold_build"] == 1.1
     assert ratios["jobs_2 / jobs_1"] == 0.55
+    assert ratios["both_editions_cold_build / cold_build"] == 1.5
+    assert ratios["both_editions_no_change_rebuild / bare_no_op"] == 2.0
     assert set(bench.TARGETS) <= set(ratios)
     res = cli_here("bench", "--help")
     assert res.returncode == 0 and "--json" in res.stdout
@@ -373,3 +376,42 @@ def test_notebooks_sharing_a_workers_kernel_do_not_share_state(tmp_path):
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     assert code[0]["execution_count"] == 1
     assert code[-1]["outputs"][0]["text"] == [f"False {fork}\n"]
+
+
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@pytest.mark.slow
+@RUN_ALL
+def test_the_chinese_run_writes_the_same_numbers_under_chinese_labels(run_all, tmp_path):
+    """Same numbers, both editions: every derived CSV of a Chinese run has the English
+    run's file name, shape and numbers (every numeric column equal, and the numbers inside
+    each text cell), and its text is Chinese (no English word left but the allowed ones)."""
+    from chinese import english_left
+
+    english, _ = run_all
+    chinese = tmp_path / "out_zh"
+    res = cli("run", "--all", "--language", "zh", "--output-dir", str(chinese), "--jobs", "2")
+    assert res.returncode == 0, res.stderr
+    assert "Passed unknown parameter" not in res.stderr + res.stdout
+    tables = load_all()
+    compared = 0
+    for en_csv in sorted(english.glob("*/*.csv")):
+        zh_csv = chinese / en_csv.relative_to(english)
+        assert zh_csv.is_file(), zh_csv
+        en = pd.read_csv(en_csv, dtype=str, keep_default_na=False)
+        zh = pd.read_csv(zh_csv, dtype=str, keep_default_na=False)
+        where = en_csv.relative_to(english)
+        assert en.shape == zh.shape, where
+        for i, column in enumerate(en.columns):
+            e, z = en.iloc[:, i], zh.iloc[:, i]
+            if pd.to_numeric(e, errors="coerce").notna().all():
+                assert list(e) == list(z), (where, column)
+                continue
+            for e_cell, z_cell in zip(e, z):
+                assert sorted(NUMBER.findall(e_cell)) == sorted(NUMBER.findall(z_cell)), (
+                    where, column, e_cell, z_cell)
+        left = english_left(" ".join([*zh.columns, *zh.to_numpy().ravel()]), tables)
+        assert not left, (where, left)
+        compared += 1
+    assert compared >= 5 * len(runner.notebook_ids())

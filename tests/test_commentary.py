@@ -4,7 +4,7 @@ import jupytext
 import papermill
 import pytest
 
-from budgetbook import chapters, commentary, config, load_all
+from budgetbook import chapters, commentary, config, language, load_all
 from budgetbook.edition import edition_of
 from conftest import rewrite_csv
 
@@ -52,6 +52,44 @@ def test_another_edition_gets_the_other_document_notice(tables):
     assert edition_of(tables).symbol in note.text
 
 
+def _latin_words(text, allowed):
+    """The Latin-letter words of ``text`` once the ``allowed`` strings are taken out."""
+    import re
+    for quoted in allowed:
+        text = text.replace(quoted, " ")
+    return re.findall(r"[A-Za-z]+", text)
+
+
+def test_the_notices_are_written_in_chinese_in_the_chinese_edition(tables):
+    """Both notices in Chinese, with Chinese punctuation; only the documents' symbols and
+    the data files' names stay as they are."""
+    symbol = edition_of(tables).symbol
+    changed = _with_item_changed(tables, "sp3")
+    targets = tables["targets"]
+    changed["targets"] = targets.drop(targets.index[targets["subprogramme"] == "sp3"][:1])
+    with language.using("zh"):
+        corrected = commentary.notice(changed, "sp3", written_for=symbol,
+                                      written_on=commentary.fingerprints(tables, "sp3"))
+        other = commentary.notice(tables, "sp3", written_for="A/78/6 (Sect. 16)",
+                                  written_on=commentary.fingerprints(tables, "sp3"))
+        unchanged = commentary.notice(tables, "sp3", written_for=symbol,
+                                      written_on=commentary.fingerprints(tables, "sp3"))
+    assert (unchanged.text, unchanged.html) == ("", "")
+    assert corrected.text == (
+        f"下文评述是针对 {symbol} 公布的数字撰写的。本页的数据与之不同（deliverables.csv、"
+        f"targets.csv），因此，评述与上文数字不一致之处，以上文的当前数字为准。")
+    assert other.text == (f"下文评述是针对 A/78/6 (Sect. 16) 撰写的；本页的数字来自 {symbol}。"
+                          f"请将评述理解为对该文件的评述，而不是对这些数字的评述。")
+    for note in (corrected, other):
+        assert not _latin_words(note.text, [symbol, "A/78/6 (Sect. 16)", "deliverables.csv",
+                                            "targets.csv"]), note.text
+        assert '<div class="admonition warning"><p>下文评述' in note.html
+    # the English notice is unchanged, whatever language was used before
+    assert commentary.notice(changed, "sp3", written_for=symbol,
+                             written_on=commentary.fingerprints(tables, "sp3")).text.startswith(
+        "The commentary below was written for the published figures of ")
+
+
 def test_fingerprints_cover_the_chapters_rows_and_the_edition(tables):
     prints = commentary.fingerprints(tables, "sp3")
     assert {"deliverables.csv", "targets.csv", "mandates.csv", "edition.csv",
@@ -75,12 +113,21 @@ def test_stamp_records_the_datas_fingerprints(tmp_path, monkeypatch, data_copy, 
     folder = tmp_path / "commentary"
     folder.mkdir()
     (folder / "sp3.md").write_text("---\nwritten_for: X/1\n---\n\nText.\n", encoding="utf-8")
+    (folder / "zh").mkdir()
+    (folder / "zh" / "sp3.md").write_text(
+        "---\nwritten_for: X/1\ntranslation_of:\n  file: book/commentary/sp3.md\n"
+        "  sha256: 0123456789ab\n---\n\n文本。\n", encoding="utf-8")
     monkeypatch.setattr(config, "COMMENTARY_DIR", folder)
     rewrite_csv(data_copy / "targets.csv", lambda rows: rows.pop())  # some other rows
     chapters.stamp(["sp3"], data_copy)
     stamped = commentary.read_commentary(folder / "sp3.md")
     assert stamped.written_on == commentary.fingerprints(load_all(data_copy), "sp3")
     assert stamped.text == "Text." and stamped.written_for == "X/1"
+    # the translation is about the same rows: stamped alike, its record kept as written
+    translated = commentary.read_commentary(folder / "zh" / "sp3.md")
+    assert translated.written_on == stamped.written_on and translated.text == "文本。"
+    assert translated.other == {"translation_of": {"file": "book/commentary/sp3.md",
+                                                   "sha256": "0123456789ab"}}
     with pytest.raises(chapters.TemplateError, match="unknown chapter id 'sp99'"):
         chapters.stamp(["sp99"], data_copy)
 

@@ -11,8 +11,9 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from budgetbook import indicators, load_all, overview, views
+from budgetbook import indicators, language, load_all, overview, views
 from budgetbook.edition import edition_of
+from chinese import english_left
 
 # The source audit's duplicated block: Table 16.25 prints 'Substantive services for
 # meetings' twice, the second time as 'Conference and secretariat services for meetings'.
@@ -25,9 +26,8 @@ def tables():
     return load_all()
 
 
-@pytest.fixture(scope="module")
-def nb(tables):
-    """The frames of notebooks/00_overview.py, step by step."""
+def overview_frames(tables):
+    """The frames of notebooks/00_overview.py, step by step, in the language in use."""
     edition = edition_of(tables)
     labels = views.chapter_labels(tables)
     plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
@@ -41,7 +41,8 @@ def nb(tables):
     totals = indicators.item_totals(all_items, indicators.without_duplicates(
         tables["deliverable_totals"], tables["source_issues"]), edition.measures)
     delivery_by_kind = overview.by_kind(
-        totals, totals[actual].astype(str) + " of " + totals[plan].astype(str), labels)
+        totals, totals[actual].astype(str) + language.t(" of ", " / ")
+        + totals[plan].astype(str), labels)
     plans_by_kind = overview.by_kind(
         totals, totals[current_plan].astype(str) + " → " + totals[budget_plan].astype(str),
         labels)
@@ -50,14 +51,38 @@ def nb(tables):
                                                  tables["deliverable_timing"])
     verdicts = indicators.result_verdicts(indicators.target_attainment(tables["targets"]))
     verdict_table = overview.verdict_table(verdicts, labels)
-    yield SimpleNamespace(
+    instruments = indicators.mandate_symbols(tables["mandates"])
+    mandates_table = overview.mandates_table(indicators.mandates_by_body(instruments), labels)
+    mandates_chart = overview.mandates_chart(
+        indicators.mandates_by_body(instruments, by=("body",)), edition,
+        entries=len(tables["mandates"]))
+    return SimpleNamespace(
         edition=edition, labels=labels, plan=plan, actual=actual, current_plan=current_plan,
         budget_plan=budget_plan, all_items=all_items, item_delivery=item_delivery,
         item_counts=item_counts, items_chart=items_chart, totals=totals,
         delivery_by_kind=delivery_by_kind, plans_by_kind=plans_by_kind,
         shortfalls=shortfalls, shortfalls_table=shortfalls_table, verdicts=verdicts,
-        verdict_table=verdict_table)
-    items_chart.close()
+        verdict_table=verdict_table, mandates_table=mandates_table,
+        mandates_chart=mandates_chart)
+
+
+@pytest.fixture(scope="module")
+def nb(tables):
+    """The frames of notebooks/00_overview.py, in English."""
+    frames = overview_frames(tables)
+    yield frames
+    frames.items_chart.close()
+    frames.mandates_chart.close()
+
+
+@pytest.fixture(scope="module")
+def nb_zh(tables):
+    """The same frames as the Chinese edition computes them (``language = "zh"``)."""
+    with language.using("zh"):
+        frames = overview_frames(tables)
+    yield frames
+    frames.items_chart.close()
+    frames.mandates_chart.close()
 
 
 def second_block(tables):
@@ -323,3 +348,87 @@ def test_plans_line_counts_line_items_recomputed_from_the_csv(tables):
         indicators.without_duplicates(tables["deliverables"], tables["source_issues"]),
         base=edition.measure("current_plan"), new=edition.measure("budget_plan"))
     assert views.plans_finding(change, edition).text == expected
+
+
+# ---- the Chinese edition -------------------------------------------------------------
+
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
+
+
+def table_texts(df):
+    """Every header and every text cell of a table."""
+    return [str(c) for c in df.columns] + [v for v in df.to_numpy().ravel()
+                                           if isinstance(v, str)]
+
+
+def chart_texts(chart):
+    """Every word a reader meets in a chart, read in the language in use: what the figure
+    draws (title, axis label, ticks, bar notes, source line), the alt text, the line that
+    opens the numbers behind it, and their headers and cells."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+    FigureCanvasAgg(chart.fig).draw()
+    drawn = [t.get_text() for t in chart.fig.findobj(Text)]
+    summary = re.search(r"<summary>(.*?)</summary>", chart._repr_html_()).group(1)
+    return drawn + [chart.alt_text, summary] + table_texts(chart.data)
+
+
+def test_the_chinese_overview_shows_no_english_word(tables, nb_zh):
+    """Every header, cell, chart title, label, note, source line and alt text of the
+    overview, as the Chinese edition computes it, is Chinese: the Latin-letter words left
+    are the source's own, ids, and the English-only data (the timing notes, note_en)."""
+    with language.using("zh"):
+        texts = [text for frame in (nb_zh.delivery_by_kind, nb_zh.plans_by_kind,
+                                    nb_zh.shortfalls_table, nb_zh.verdict_table,
+                                    nb_zh.mandates_table) for text in table_texts(frame)]
+        texts += chart_texts(nb_zh.items_chart) + chart_texts(nb_zh.mandates_chart)
+    left = english_left("\n".join(texts),
+                        allowed=set(tables["deliverable_timing"]["note_en"].dropna()))
+    assert not left, f"English words on the Chinese overview: {left}"
+
+
+def test_the_chinese_overview_titles_use_chinese_punctuation(nb_zh):
+    for chart in (nb_zh.items_chart, nb_zh.mandates_chart):
+        assert "：" in chart.title and ": " not in chart.title
+        assert chart.alt.endswith("。") and "; " not in chart.alt
+        assert chart.source.startswith(f"{nb_zh.edition.symbol}，")
+    assert "（" in nb_zh.items_chart.title and "(" not in nb_zh.items_chart.title
+    # the tables cited, as a Chinese list
+    assert "表 16.1、16.4、" in nb_zh.items_chart.source
+
+
+def _numbers(value):
+    return sorted(NUMBER.findall(str(value)))
+
+
+def test_both_editions_show_the_same_numbers(nb, nb_zh):
+    """Numbers are never translated: every count, share and line number of the overview
+    is the same in both editions, in the same rows and columns."""
+    for name in ("delivery_by_kind", "plans_by_kind", "shortfalls_table", "verdict_table",
+                 "mandates_table"):
+        en, zh = getattr(nb, name), getattr(nb_zh, name)
+        assert en.shape == zh.shape, name
+        assert list(en.dtypes) == list(zh.dtypes), name
+        numeric = [i for i, dtype in enumerate(en.dtypes)
+                   if pd.api.types.is_numeric_dtype(dtype)]
+        assert en.iloc[:, numeric].equals(zh.iloc[:, numeric].set_axis(
+            en.columns[numeric], axis=1)), name
+    # one row per kind in both editions, though the source prints a kind slightly
+    # differently from table to table ("3 小时" / "3小时"): each row shows one of its labels
+    assert set(nb_zh.delivery_by_kind.iloc[:, 0]) <= set(
+        nb_zh.totals["category"] + ". " + nb_zh.totals["subcategory_zh"])
+    # the cells that write numbers into words: delivered, gap and source of a shortfall,
+    # and each subprogramme's cell of the unit-by-unit tables
+    for en, zh in ((nb.shortfalls_table.iloc[:, 3:6], nb_zh.shortfalls_table.iloc[:, 3:6]),
+                   (nb.delivery_by_kind.iloc[:, 1:], nb_zh.delivery_by_kind.iloc[:, 1:]),
+                   (nb.plans_by_kind.iloc[:, 1:], nb_zh.plans_by_kind.iloc[:, 1:])):
+        assert [[_numbers(v) for v in row] for row in en.to_numpy()] == \
+            [[_numbers(v) for v in row] for row in zh.to_numpy()]
+    # the charts: the same values, and the same numbers in every title, note and alt text
+    for en, zh in ((nb.items_chart, nb_zh.items_chart),
+                   (nb.mandates_chart, nb_zh.mandates_chart)):
+        assert en.data.iloc[:, 1].tolist() == zh.data.iloc[:, 1].tolist()
+        assert [_numbers(v) for v in en.data.iloc[:, -1]] == \
+            [_numbers(v) for v in zh.data.iloc[:, -1]]
+        assert _numbers(en.title) == _numbers(zh.title)
+        assert _numbers(en.alt) == _numbers(zh.alt)

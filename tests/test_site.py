@@ -7,12 +7,14 @@ A screenshot of each page is kept in test-artifacts/screenshots/.
 import functools
 import http.server
 import shutil
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 
 from budgetbook import config
+from budgetbook.sphinx_ext import SWITCH_CLASS
 from conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -29,14 +31,32 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site(built_book):
-    html = built_book / "_build" / "html"
+def served(built_book):
+    """Both editions' sites, served from the build folder that holds them (so that the
+    link from each page to its counterpart in the other edition resolves): the served
+    root, its URL, and each edition's site folder and URL."""
+    root = built_book / "_build"
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(html)))
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield html, f"http://127.0.0.1:{server.server_address[1]}"
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    sites = {lang: (built_book / path, f"{url}/{path.relative_to('_build').as_posix()}")
+             for lang, path in config.EDITION_SITES.items()}
+    yield root, url, sites
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def site(served):
+    """The English site: its folder and URL."""
+    return served[2]["en"]
+
+
+@pytest.fixture(scope="module")
+def zh_site(served):
+    """The Chinese site: its folder and URL."""
+    return served[2][config.TRANSLATED]
 
 
 @pytest.fixture(scope="module")
@@ -81,24 +101,34 @@ def _axe_violations(page):
 # Every page the build writes: the table of contents' pages, the search page and the
 # general index (index.html is Jupyter Book's redirect stub, checked separately). One test
 # per page, so that pytest-xdist spreads them over the cores.
-PAGES = [f"{entry}.html" for entry in config.toc_files()] + ["genindex.html", "search.html"]
-CHAPTERS = {f"notebooks/{stem}.html" for stem in config.notebooks().values()}
-OVERVIEW = f"notebooks/{config.OVERVIEW_STEM}.html"
+EDITION_PAGES = {
+    lang: [f"{entry}.html" for entry in config.toc_files(toc)] + ["genindex.html", "search.html"]
+    for lang, toc in config.EDITION_TOCS.items()}
+PAGES = EDITION_PAGES["en"]
+CHAPTERS = {config.in_edition(f"notebooks/{stem}", lang) + ".html"
+            for stem in config.notebooks().values() for lang in config.EDITION_TOCS}
+OVERVIEWS = {config.in_edition(f"notebooks/{config.OVERVIEW_STEM}", lang) + ".html"
+             for lang in config.EDITION_TOCS}
 MAX_CHAPTER_HEIGHT = 7200  # px at 1400x900: eight screens, long lists folded
 
 
-def test_the_browser_checks_every_page_the_build_writes(site):
-    html, _ = site
-    assert sorted(_pages(html)) == sorted(PAGES)
+@pytest.mark.parametrize("lang", sorted(EDITION_PAGES))
+def test_the_browser_checks_every_page_the_build_writes(lang, served):
+    html, _ = served[2][lang]
+    assert sorted(_pages(html)) == sorted(EDITION_PAGES[lang])
 
 
-@pytest.mark.parametrize("rel", PAGES)
-def test_page_in_the_browser(rel, site, browser):
-    """Images load, charts have alt text, internal links resolve, no table needs sideways
-    scrolling, no axe-core violation, no console error; and a chapter reads in eight
-    screens, opens with At a glance in its first screen, and follows each table (a
-    chart's numbers included) with its CSV download link."""
-    html, base = site
+@pytest.mark.parametrize("lang, rel", [(lang, rel) for lang, pages in EDITION_PAGES.items()
+                                       for rel in pages])
+def test_page_in_the_browser(lang, rel, served, browser):
+    """Images load, charts have alt text, internal links resolve (the other edition's
+    counterpart included), no table needs sideways scrolling, no axe-core violation, no
+    console error; and a chapter reads in eight screens, opens with At a glance in its
+    first screen, and follows each table (a chart's numbers included) with its CSV
+    download link. A page of the Chinese edition draws every Chinese character in a font
+    that has it (no empty boxes)."""
+    root, url, sites = served
+    html, base = sites[lang]
     SHOTS.mkdir(parents=True, exist_ok=True)
     problems = []
     page = browser.new_page(viewport=VIEWPORT)
@@ -119,9 +149,11 @@ def test_page_in_the_browser(rel, site, browser):
     links = page.eval_on_selector_all(
         "a[href]", "els => els.map(e => e.href).filter(h => h.startsWith(location.origin))")
     for link in set(links):
-        target = link[len(base) + 1:].split("#")[0].split("?")[0]
-        if target and not (html / target).exists():
+        target = link[len(url) + 1:].split("#")[0].split("?")[0]
+        if target and not (root / target).exists():
             problems.append(("broken internal link", link))
+    if rel.count("/") and f"class=\"{SWITCH_CLASS}\"" not in page.content():
+        problems.append(("no link to the other edition", rel))
     # at 1400 px no table needs horizontal scrolling
     wide = page.eval_on_selector_all(
         ".budgetbook-table-wrap", "els => els.filter(e => e.offsetParent !== null && "
@@ -135,15 +167,76 @@ def test_page_in_the_browser(rel, site, browser):
         problems.append(("axe-core (WCAG 2.1 A/AA)", violations))
     if errors:
         problems.append(("console errors", errors))
-    page.screenshot(path=str(SHOTS / (rel.replace("/", "__") + ".png")), full_page=False)
+    if lang != "en":
+        problems += _glyph_problems(page)
+    page.screenshot(path=str(SHOTS / (f"{lang}__" + rel.replace("/", "__") + ".png")),
+                    full_page=False)
     page.close()
     assert not problems, (rel, problems)
+
+
+# The fonts that hold Chinese glyphs on a Debian machine (fonts-noto-cjk, fonts-wqy-zenhei).
+CJK_FONTS = ("Noto Sans CJK", "Noto Serif CJK", "WenQuanYi")
+HAN = r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]"
+
+
+def _glyph_problems(page, limit: int = 150) -> list:
+    """Chinese characters drawn as empty boxes: for each element with Chinese text of its
+    own (up to ``limit``), the fonts Chromium actually used for that text (DevTools'
+    CSS.getPlatformFontsForNode) must include a Chinese font that drew at least as many
+    glyphs as the text has Chinese characters."""
+    count = page.evaluate(
+        """([han, limit]) => {
+            const re = new RegExp(han, 'g');
+            let i = 0;
+            for (const el of document.querySelectorAll('body *')) {
+                // drawn text only: not in a closed <details>, not an SVG <title>
+                if (i >= limit || !el.checkVisibility() || !el.getClientRects().length
+                    || el instanceof SVGElement) continue;
+                const own = [...el.childNodes].filter(n => n.nodeType === 3)
+                    .map(n => n.textContent).join('');
+                const n = (own.match(re) || []).length;
+                if (n) { el.setAttribute('data-glyph-check', i++); el.dataset.han = n; }
+            }
+            return i;
+        }""", [HAN, limit])
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    problems = []
+    for i in range(count):
+        node = cdp.send("DOM.querySelector", {"nodeId": root,
+                                              "selector": f'[data-glyph-check="{i}"]'})["nodeId"]
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        han = int(page.get_attribute(f'[data-glyph-check="{i}"]', "data-han"))
+        drawn = sum(f["glyphCount"] for f in fonts if f["familyName"].startswith(CJK_FONTS))
+        if drawn < han:
+            text = page.eval_on_selector(f'[data-glyph-check="{i}"]',
+                                         "el => el.tagName + ': ' + el.textContent.slice(0, 40)")
+            problems.append(("Chinese drawn without a Chinese font", text,
+                             [(f["familyName"], f["glyphCount"]) for f in fonts]))
+    cdp.detach()
+    return problems[:5]
+
+
+def test_the_glyph_check_sees_which_font_drew_the_chinese(browser, monkeypatch):
+    """The check above can fail: Chinese text is drawn by a Chinese font here; were none of
+    the fonts it accepts the one used, it reports the text and the fonts Chromium used."""
+    page = browser.new_page()
+    page.set_content('<html lang="zh-CN"><body><p>交付产出</p><p>Delivery</p></body></html>')
+    assert _glyph_problems(page) == []
+    monkeypatch.setattr(sys.modules[__name__], "CJK_FONTS", ("No such font",))
+    problems = _glyph_problems(page)
+    page.close()
+    assert len(problems) == 1 and problems[0][1] == "P: 交付产出", problems
+    assert any(family.startswith(("Noto Sans CJK", "WenQuanYi")) for family, _ in problems[0][2])
 
 
 def _chapter_problems(rel, page) -> list:
     problems = []
     height = page.evaluate("document.body.scrollHeight")
-    if rel != OVERVIEW and height > MAX_CHAPTER_HEIGHT:
+    if rel not in OVERVIEWS and height > MAX_CHAPTER_HEIGHT:
         problems.append(("taller than eight screens", height))
     tables, charts_, missing = page.evaluate(
         """() => {
@@ -157,7 +250,9 @@ def _chapter_problems(rel, page) -> list:
         }""")
     if missing or tables < 5 or charts_ < 1:
         problems.append(("downloads", tables, charts_, missing))
-    glance = page.evaluate("() => { const li = document.querySelector('#at-a-glance li'); "
+    # "At a glance": the page's first section after its title, in either language
+    glance = page.evaluate("() => { const li = document.querySelector("
+                           "'main section > section:first-of-type li'); "
                            "return li ? li.getBoundingClientRect().bottom : null; }")
     if glance is None or glance >= VIEWPORT["height"]:
         problems.append(("At a glance not in the first screen", glance))
@@ -187,7 +282,7 @@ def test_html_in_a_label_renders_as_text(tmp_path, browser):
     """A label containing <script> in a copy of the data is shown, never executed."""
     import pandas as pd
 
-    from conftest import PROJECT_COPY_IGNORE, build
+    from conftest import ENGLISH, PROJECT_COPY_IGNORE, build
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=PROJECT_COPY_IGNORE)
     path = project / "data" / "subprogrammes.csv"
@@ -196,7 +291,7 @@ def test_html_in_a_label_renders_as_text(tmp_path, browser):
     df.to_csv(path, index=False, lineterminator="\n")
     toc = project / "_toc.yml"  # only the one chapter, to keep the test quick
     toc.write_text("format: jb-book\nroot: notebooks/sp3_countering_corruption\n")
-    res = build(project)
+    res = build(project, ENGLISH)
     assert res.returncode == 0, res.stdout[-3000:]
     page = browser.new_page()
     page.goto((project / "_build/html/notebooks/sp3_countering_corruption.html").as_uri())

@@ -10,8 +10,9 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from budgetbook import commentary, indicators, load_all, pages, render, views
+from budgetbook import commentary, indicators, language, load_all, pages, render, views
 from budgetbook.edition import edition_of
+from chinese import english_left, visible
 from conftest import CHAPTER_IDS
 
 
@@ -320,7 +321,7 @@ def test_results_register_gives_the_texts_reason_for_a_missed_target(tables, edi
     assert len(met) > 0 and set(met["reason given in the text"]) == {"—"}
     # a missed target whose paragraph gives no reason says so, not a blank
     v = frames(tables, "sp8").verdicts.copy()
-    v["reason_en"] = pd.NA
+    v["reason_en"] = v["reason_zh"] = pd.NA  # (a reason in one language only is shown)
     again = views.results_register(v, tables["figures"], edition)
     assert again[again["status stated"] == "not_met"]["reason given in the text"].tolist() == [
         "none given"]
@@ -895,3 +896,277 @@ def test_glue_writes_what_myst_nb_reads():
     (key, output), = extract_glue_data_cell(cell)
     assert key == "finding" and output["data"]["text/plain"] == "3 of 4 <met>"
     assert cell.outputs == []  # stored for pasting, not shown where it was glued
+
+
+# ---- the Chinese edition: every word in Chinese, every number as in English -----------
+# (what a Chinese page may print in Latin letters: tests/chinese.py)
+
+
+def chapter_views(tables, sp, with_charts=True) -> dict:
+    """Every table, chart and sentence the chapter template (notebooks/_chapter_template.py)
+    shows for ``sp``, computed step by step as the template computes it, in the language in
+    use: name -> a Note, a DataFrame, a Chart or a string (the charts left out, which take
+    most of the time, unless ``with_charts``)."""
+    edition = edition_of(tables)
+    label = views.subprogramme_label(tables, sp)
+    issues = tables["source_issues"]
+    findings = issues[issues["subprogramme"] == sp]
+    out = {"heading": views.heading(tables, sp), "audit_finding": views.audit_finding(findings),
+           "chapter_findings": views.chapter_findings(findings)}
+    items = tables["deliverables"][tables["deliverables"]["subprogramme"] == sp]
+    printed = tables["deliverable_totals"][tables["deliverable_totals"]["subprogramme"] == sp]
+    check = indicators.recomputed_totals(items, printed, edition.measures)
+    out["subcategory_totals"] = views.deliverables_summary(check, edition)
+    out["deliverables"] = views.deliverables_table(items, edition)
+    out["line_items_page"] = render.table(out["deliverables"], group="subcategory",
+                                          name=f"{sp}_line_items")
+    out["totals_summary"] = views.totals_summary(check, issues, edition)
+    out["totals_check"] = views.totals_check(check, edition)
+    counted_items = indicators.without_duplicates(items, issues)
+    totals = indicators.item_totals(counted_items, indicators.without_duplicates(
+        printed, issues), edition.measures)
+    if with_charts:
+        out["measures_chart"] = views.measures_chart(totals, edition, label, sp)
+    plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
+    current, budget = edition.measure("current_plan"), edition.measure("budget_plan")
+    delivery = indicators.delivery_rate(totals, plan=plan, actual=actual)
+    if with_charts:
+        out["delivery_chart"] = views.delivery_chart(delivery, edition, label, sp)
+    change = indicators.plan_change(totals, base=current, new=budget)
+    out["change_finding"] = views.change_finding(indicators.change_summary(change), edition)
+    if with_charts:
+        out["change_chart"] = views.change_chart(change, edition, label, sp)
+    out["plan_vs_actual"] = views.plan_vs_actual_table(
+        indicators.plan_change(totals, base=actual, new=budget), edition)
+    item_delivery = indicators.delivery_rate(counted_items, plan=plan, actual=actual)
+    item_change = indicators.plan_change(counted_items, base=current, new=budget)
+    material = indicators.shortfalls(item_delivery, plan=plan, actual=actual)
+    out["delivery_finding"] = views.delivery_finding(
+        indicators.delivery_summary(delivery), indicators.delivery_summary(item_delivery),
+        len(material), edition)
+    timing = tables["deliverable_timing"][tables["deliverable_timing"]["subprogramme"] == sp]
+    out["exceptions"] = views.exceptions_table(item_delivery, item_change, edition, timing)
+    out["exceptions_summary"] = views.exceptions_summary(out["exceptions"])
+    # (an empty table shows the template's sentence instead, in the template's words)
+    out["exceptions_page"] = render.table(out["exceptions"], group="exception",
+                                          name=f"{sp}_exceptions", empty="（无）")
+    out["timing_table"] = views.timing_table(items, timing, edition)
+    narrative = tables["deliverables_narrative"]
+    out["narrative_table"] = views.narrative_table(narrative[narrative["subprogramme"] == sp])
+    results = tables["results"][tables["results"]["subprogramme"] == sp]
+    out["result_blocks"] = views.result_blocks(results, tables, edition)
+    attainment = indicators.target_attainment(tables["targets"])
+    attainment = attainment[attainment["subprogramme"] == sp]
+    verdicts = indicators.result_verdicts(attainment, results)
+    out["target_finding"] = views.target_finding(verdicts)
+    out["targets"] = views.results_register(verdicts, tables["figures"], edition, results)
+    if with_charts:
+        out["target_chart"] = views.target_chart(attainment, edition, label, sp)
+    mandates = tables["mandates"][tables["mandates"]["subprogramme"] == sp]
+    by_body = indicators.mandates_by_body(indicators.mandate_symbols(mandates),
+                                          by=("body", "instrument"))
+    everywhere = tables["mandates"][tables["mandates"]["subprogramme"] == "programme"]
+    shared = (len(everywhere), len(indicators.mandate_symbols(everywhere)))
+    out["mandates_summary"] = views.mandates_summary(by_body, len(mandates), shared)
+    out["mandates_table"] = views.mandates_table(mandates)
+    out["mandates_page"] = render.table(out["mandates_table"], group="issued by",
+                                        name=f"{sp}_mandates", empty="（无）")
+    return out
+
+
+def reader_text(shown) -> str:
+    """Everything a reader sees or hears of a view's output: a sentence's HTML and text; a
+    table's page (headers, cells, download link); a chart's title, axis labels, tick
+    labels, annotations, source line, alt text and the numbers behind it."""
+    if isinstance(shown, str):
+        return shown
+    if isinstance(shown, pd.DataFrame):
+        return visible(render.table(shown, name="frame", empty="（无）").html)
+    if isinstance(shown, render.Note):
+        return visible(shown.html) + "\n" + shown.text
+    fig = shown.fig  # a charts.Chart
+    texts = [shown.title, shown.alt_text, shown.source] + [t.get_text() for t in fig.texts]
+    for ax in fig.axes:
+        texts += [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
+        texts += [t.get_text() for t in ax.get_yticklabels() + ax.texts]
+    return "\n".join(texts) + "\n" + visible(render.table(shown.data, name="chart").html)
+
+
+def _close(shown: dict):
+    for value in shown.values():
+        if hasattr(value, "close"):
+            value.close()
+
+
+@pytest.mark.parametrize("sp", CHAPTER_IDS)
+def test_a_chinese_chapter_shows_no_english_word(tables, sp):
+    with language.using("zh"):
+        shown = chapter_views(tables, sp)
+        left = {name: english_left(reader_text(value), tables)
+                for name, value in shown.items()}
+    _close(shown)
+    assert not {name: words for name, words in left.items() if words}
+
+
+def test_the_helper_finds_english_words_and_lets_the_allowed_ones_pass(tables):
+    assert english_left("见 sp3_line_items.csv 和 A/79/6 (Sect. 16)/Part A，图 16.XIV；"
+                        "Malongo 与 goIFAR", tables) == []
+    assert english_left("2023 planned：实际 5 of 6", tables) == ["planned"]
+    issue = tables["source_issues"]["description_en"].iloc[0]
+    assert english_left(f"说明：{issue}", tables) == []
+
+
+def test_the_programme_wide_findings_in_chinese(tables):
+    """The overview's sentences (and its audit box), written by views, in Chinese."""
+    edition = edition_of(tables)
+    items = indicators.without_duplicates(tables["deliverables"], tables["source_issues"])
+    plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
+    item_delivery = indicators.delivery_rate(items, plan=plan, actual=actual)
+    counts = indicators.delivery_counts(item_delivery, by=["subprogramme"])
+    item_change = indicators.plan_change(items, base=edition.measure("current_plan"),
+                                         new=edition.measure("budget_plan"))
+    verdicts = indicators.result_verdicts(indicators.target_attainment(tables["targets"]),
+                                          tables["results"])
+    with language.using("zh"):
+        labels = views.chapter_labels(tables)
+        issues = tables["source_issues"]
+        shown = {
+            "items": views.items_finding(counts, labels),
+            "plans": views.plans_finding(item_change, edition),
+            "shortfalls": views.shortfalls_finding(
+                indicators.shortfalls(item_delivery, plan=plan, actual=actual), counts, labels),
+            "targets": views.target_finding(verdicts),
+            "missed": views.missed_targets_finding(verdicts, labels),
+            "audit": views.chapter_findings(issues[issues["subprogramme"] == "programme"]),
+            "edition": views.edition_line(edition)}
+        left = {name: english_left(reader_text(value), tables)
+                for name, value in shown.items()}
+    assert not {name: words for name, words in left.items() if words}
+    assert labels["programme"] == "方案总体" and labels["sp9c1"] == "次级方案 9 构成部分 1"
+    # the reason the text gives for a missed target is the source's own sentence
+    reason = tables["targets"]["reason_zh"].dropna().iloc[0].rstrip("。")
+    assert f"案文称：“{reason}”" in shown["missed"].text
+
+
+def test_the_sp3_sentences_in_chinese(tables):
+    with language.using("zh"):
+        shown = chapter_views(tables, "sp3", with_charts=False)
+    assert shown["delivery_finding"].text == (
+        "在有计划的 6 个次类别中，5 个的交付不少于计划，1 个未达到计划。逐项产出：有计划的 "
+        "10 项中，8 项全额交付；1 项的交付少于计划的 90%。")
+    assert shown["change_finding"].text == (
+        "在 6 个次类别中，2025 年计划高于 2024 年计划的有 1 个，低于的有 0 个，不变的有 5 个。")
+    assert shown["target_finding"].text == (
+        "共 3 项对照具体目标的业绩陈述：2 项得到数字印证；1 项未说明状况。")
+    assert shown["mandates_summary"].text.startswith(
+        "原文所列 58 个条目共含 64 项文书（一个条目可列出多项决议）。大会：3 项决议；")
+    assert shown["heading"].text.splitlines()[1] == "次级方案 3：反腐败"
+    assert shown["exceptions_summary"] == "显示 1 项例外情况：交付少于 2023 年计划的 90% 1"
+    row = shown["exceptions"].iloc[0]
+    assert (row["数字"], row["差距"], row["出处"]) == ("实际 6，计划 7", "1（计划的 14%）",
+                                                     "表 16.8，第 1 项")
+    # the source's words for the source's things: figures by the Chinese numerals
+    assert "图 16.六（年度）：" in shown["result_blocks"].text
+    assert "第 16.43 段" in shown["result_blocks"].text
+
+
+def test_a_figure_value_keeps_its_digits_and_a_percentage_reads_as_the_source_prints_it(
+        tables, edition):
+    with language.using("zh"):
+        followers = views.figure_values(tables, edition, "16.XVIII")
+        register = views.results_register(frames(tables, "sp9c1").verdicts, tables["figures"],
+                                           edition)
+        assert render.NOT_STATED == "原文未说明"
+    assert followers.attrs["title"].startswith("图 16.十八：")
+    stated = followers[followers["年份"] == edition.performance_year]
+    assert stated["所述数值"].tolist() == ["845,258 followers"]  # the unit: English-only data
+    row = register[register["段落"] == "16.124"].iloc[0]
+    assert (row["实际"], row["具体目标"], row["差距（实际 − 具体目标）"]) == (
+        "98%", "80%", "+18 个百分点")
+    assert (row["所述状况"], row["判定"]) == ("超出", "得到印证")
+    assert render.NOT_STATED == "not stated in the source"  # read when it is read
+
+
+def test_the_names_other_modules_read_follow_the_language(tables):
+    bodies = pd.Series(["GA", "COSP-UNCAC", "treaty"])
+    assert bodies.map(views.BODY_NAMES).tolist() == [
+        "General Assembly", "Conference of the States Parties to UNCAC",
+        "Conventions and protocols"]
+    with language.using("zh"):
+        assert bodies.map(views.BODY_NAMES).tolist() == ["大会", "联合国反腐败公约缔约国会议",
+                                                         "公约和议定书"]
+        assert views.TIMING_NAMES["ad_hoc"] == "特设机构"
+        assert views.NO_EXPLANATION == "原文未给出解释"
+        assert views.gap_text(28, 0.82) == "28（计划的 82%）"
+        assert views.item_source("16.4", 2) == "表 16.4，第 2 项"
+    assert views.NO_EXPLANATION == "no explanation given in the source"
+    assert set(views.BODY_NAMES) == set(views.BODY_NAMES._pairs)
+
+
+def _numbers(value) -> list[str]:
+    """The numbers written in ``value``, in order of their digits ('1,234', '16.8')."""
+    return sorted(re.findall(r"\d+(?:[,.]\d+)*", str(value)))
+
+
+# Text columns that carry numbers (counts, gaps, sources, years): the same digits in both
+# languages, in whatever words.
+NUMBER_TEXT = {"numbers", "gap", "source", "change %", "actual", "target", "symbol",
+               "gap (actual − target)", "line in data/raw", "printed total", "value stated",
+               "target stated", "cited in", "printed as —"}
+
+
+def _same_numbers(en: pd.DataFrame, zh: pd.DataFrame, name: str):
+    assert en.shape == zh.shape, name
+    assert zh.attrs.get("columns", {}) == {
+        e: z for e, z in zip(en.columns, zh.columns) if e in en.attrs.get("columns", {})}, name
+    for (e, en_col), (z, zh_col) in zip(en.items(), zh.items()):
+        if pd.api.types.is_numeric_dtype(en_col):
+            assert en_col.equals(zh_col), (name, e, z)
+        elif e in NUMBER_TEXT or e.endswith("(printed/recomputed)"):
+            assert [_numbers(v) for v in en_col] == [_numbers(v) for v in zh_col], (name, e)
+
+
+@pytest.mark.parametrize("sp", ["sp3", "sp9c1"])
+def test_a_chapter_shows_the_same_numbers_in_both_languages(tables, sp):
+    english = chapter_views(tables, sp)
+    with language.using("zh"):
+        chinese = chapter_views(tables, sp)
+    for name, en in english.items():
+        zh = chinese[name]
+        if isinstance(en, pd.DataFrame):
+            _same_numbers(en, zh, name)
+        elif hasattr(en, "data") and isinstance(en.data, pd.DataFrame):  # a chart, a Note
+            _same_numbers(en.data, zh.data, name)
+    # the line items: the numbers are the same, only the labels are the source's own
+    en, zh = english["deliverables"], chinese["deliverables"]
+    assert list(zh.columns) == ["次类别", "逐项产出", "2023 年计划", "2023 年实际", "2024 年计划",
+                                "2025 年计划", "原文印作 —"]
+    assert (zh.iloc[:, 2:6].to_numpy() == en.iloc[:, 2:6].to_numpy()).all()
+    items = tables["deliverables"][tables["deliverables"]["subprogramme"] == sp]
+    assert zh["逐项产出"].tolist() == [f"{n}. {i}" for n, i in zip(items["item_no"],
+                                                                    items["item_zh"])]
+    _close(english)
+    _close(chinese)
+
+
+def test_the_saved_frames_have_the_same_shape_and_numbers_in_both_languages(tables, tmp_path):
+    def saved(language_):
+        with language.using(language_):
+            shown = chapter_views(tables, "sp1", with_charts=False)
+            frames_ = {"deliverables": shown["deliverables"],
+                       "totals_check": shown["totals_check"],
+                       "plan_vs_actual": shown["plan_vs_actual"],
+                       "exceptions": shown["exceptions"], "targets": shown["targets"]}
+            paths = render.save_outputs(tmp_path / language_, "sp1", frames_, [])
+        return {p.name: pd.read_csv(p) for p in paths}
+    english, chinese = saved("en"), saved("zh")
+    assert set(english) == set(chinese) and len(english) == 5
+    for name, en in english.items():
+        zh = chinese[name]
+        assert en.shape == zh.shape, name
+        numeric = [i for i, c in enumerate(en.columns) if pd.api.types.is_numeric_dtype(en[c])]
+        assert numeric == [i for i, c in enumerate(zh.columns)
+                           if pd.api.types.is_numeric_dtype(zh[c])], name
+        assert en.iloc[:, numeric].equals(zh.iloc[:, numeric].set_axis(
+            en.columns[numeric], axis=1)), name
+    assert "逐项产出" in chinese["sp1_deliverables.csv"].columns

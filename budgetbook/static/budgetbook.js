@@ -2,6 +2,9 @@
    Works offline: no library, nothing fetched. A table opts in with data-sortable. */
 (function () {
   "use strict";
+  // The page's language (Sphinx writes it on <html>): the Chinese edition's words.
+  var chinese = (document.documentElement.lang || "").toLowerCase().indexOf("zh") === 0;
+  function words(english, zh) { return chinese ? zh : english; }
   function cellValue(row, index) {
     var text = row.cells[index] ? row.cells[index].textContent.trim() : "";
     var n = Number(text.replace(/,/g, ""));
@@ -32,14 +35,14 @@
       button.type = "button";
       button.className = "budgetbook-sort";
       button.textContent = th.textContent;
-      button.title = "Sort by this column";
+      button.title = words("Sort by this column", "按此列排序");
       th.textContent = "";
       th.appendChild(button);
       button.addEventListener("click", function () { sortBy(table, index, button); });
     });
     var label = document.createElement("label");
     label.className = "budgetbook-filter";
-    label.textContent = "Filter rows: ";
+    label.textContent = words("Filter rows: ", "筛选行：");
     var input = document.createElement("input");
     input.type = "search";
     input.id = "budgetbook-filter-" + number;

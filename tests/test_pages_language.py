@@ -1,0 +1,107 @@
+"""The reference pages (budgetbook/pages.py) in the Chinese edition: the source audit, the
+source text and the data dictionary say everything in Chinese, except what the data hold in
+English only, the source's own Latin-letter words, ids and the data contract's names; and
+they show the same numbers as the English pages."""
+import json
+import re
+
+import pytest
+
+from budgetbook import language, load_all, pages, render, source
+from budgetbook.loading import data_dir
+from chinese import english_left, visible
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return load_all()
+
+
+def test_the_kinds_of_finding_are_named_in_the_language_in_use():
+    english = dict(pages.CATEGORY_NAMES)
+    assert english["status_against_numbers"] == "A status word the numbers contradict"
+    with language.using("zh"):
+        chinese = dict(pages.CATEGORY_NAMES)
+        assert pages.CATEGORY_NAMES["total_mismatch"] == "印出的合计不等于各项之和"
+    assert list(chinese) == list(english)  # the same kinds, in the same order
+    assert len(set(chinese.values())) == len(chinese)  # no two kinds share a name
+    left = english_left(" ".join(chinese.values()))
+    assert not left, f"English words in the Chinese names of the kinds of finding: {left}"
+    assert dict(pages.CATEGORY_NAMES) == english  # read again in English: English again
+
+
+def test_the_audit_counts_are_the_same_numbers_under_chinese_headers(tables):
+    english = pages.audit_counts(tables)
+    with language.using("zh"):
+        chinese = pages.audit_counts(tables)
+        names = [pages.CATEGORY_NAMES[c] for c in pages.CATEGORY_NAMES
+                 if c in set(tables["source_issues"]["category"])]
+    assert list(chinese.columns) == ["问题类别", "经计算核查发现", "经阅读发现", "合计"]
+    assert chinese["问题类别"].tolist() == names
+    assert chinese.iloc[:, 1:].to_numpy().tolist() == english.iloc[:, 1:].to_numpy().tolist()
+    left = english_left(" ".join(list(chinese.columns) + chinese["问题类别"].tolist()))
+    assert not left, f"English words in the Chinese audit counts: {left}"
+
+
+def test_the_chinese_audit_page_quotes_only_the_english_only_data_in_english(tables):
+    """On the Chinese page, every finding's location, description and what the book does
+    (columns the data hold in English only) are marked as English; nothing else is."""
+    issues = tables["source_issues"]
+    english = pages.audit_by_category(tables)
+    with language.using("zh"):
+        note = pages.audit_by_category(tables)
+    english_only = {render.escape(v) for v in issues["location"]} | {
+        pages._inline_markdown(v) for v in issues["description_en"]} | {
+        pages._inline_markdown(v) for v in issues["book_action"]}
+    quoted = re.findall(r'<span lang="en">(.*?)</span>', note.html)
+    assert len(quoted) == 3 * len(issues)
+    assert set(quoted) <= english_only
+    rest = re.sub(r'<span lang="en">.*?</span>', " ", note.html)
+    left = english_left(visible(rest))
+    assert not left, f"English words on the Chinese source audit page: {left}"
+    # the same findings, linked to the same chapters and lines, in the same order
+    assert note.html.count("<li>") == english.html.count("<li>") == len(issues)
+    assert re.findall(r'href="([^"]+)"', note.html) == re.findall(r'href="([^"]+)"',
+                                                                   english.html)
+    assert re.findall(r"第 (\d+) 行", note.html) == re.findall(r">line (\d+)<", english.html)
+    headings = re.findall(r"<h3 id=\"audit-[a-z-]+\">(.+?)（(\d+)）</h3>", note.html)
+    assert headings and [int(n) for _, n in headings] == [
+        int(n) for n in re.findall(r"</?h3[^>]*>[^<]* \((\d+)\)</h3>", english.html)]
+    assert "<em>本书的处理：</em>" in note.html
+    text_left = english_left(note.text, allowed=set(issues["location"]) | set(
+        issues["description_en"]))
+    assert not text_left, text_left
+
+
+def test_the_chinese_source_text_page_counts_its_lines_in_chinese():
+    lines = source.raw_lines()
+    with language.using("zh"):
+        note = pages.source_text(lines)
+    assert note.text == f"原文共 {len(lines)} 行"
+    assert note.html == pages.source_text(lines).html  # the text itself is the source's
+
+
+def test_the_chinese_data_dictionary_keeps_the_contracts_names_and_says_the_rest_in_chinese():
+    """The file and column names, codes and patterns are the data contract and stay as
+    they are; the descriptor's titles and meanings are its own English (from schema.py);
+    every other word of the page is Chinese, and the row counts are the English page's."""
+    descriptor = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    english = pages.data_dictionary(descriptor, data_dir())
+    with language.using("zh"):
+        note = pages.data_dictionary(descriptor, data_dir())
+    contract = {"subprogramme", "subprogrammes.csv"}
+    for res in descriptor["resources"]:
+        contract |= {res["path"], res["title"], res.get("description") or ""}
+        contract |= set(res["schema"]["primaryKey"])
+        for f in res["schema"]["fields"]:
+            constraints = f.get("constraints", {})
+            contract |= {f["name"], f["description"], constraints.get("pattern", "")}
+            contract |= {str(v) for v in constraints.get("enum", [])}
+    contract.discard("")
+    left = english_left(visible(note.html), allowed=contract)
+    assert not left, f"English words on the Chinese data dictionary: {left}"
+    assert "<th>列</th>" in note.html and "<th>含义</th>" in note.html
+    assert re.findall(r"<p>(\d+) 行；", note.html) == re.findall(r"<p>(\d+) rows; ",
+                                                                 english.html)
+    assert note.text.count("\n") == english.text.count("\n")
+    assert not english_left(note.text, allowed=contract)
