@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import language
 from .language import Phrases, english_only, t
-from .render import Note, escape
+from .render import Note, escape, in_language
 from .views import NOTEBOOKS, chapter_labels
 
 
@@ -71,29 +72,31 @@ def audit_by_category(tables) -> Note:
         parts_html.append(f'<h3 id="audit-{category.replace("_", "-")}">'
                           f"{escape(title)}{t(' ', '')}{count}</h3><ul>")
         parts_text.append(heading)
-        for r in group.itertuples():
-            if isinstance(r.subprogramme, str):
-                link = (f'<a href="../notebooks/{NOTEBOOKS[r.subprogramme]}.html">'
-                        f"{escape(labels[r.subprogramme])}</a>")
+        for _, r in group.iterrows():
+            sp, raw_line = r["subprogramme"], r["raw_line"]
+            if isinstance(sp, str):
+                link = (f'<a href="../notebooks/{NOTEBOOKS[sp]}.html">'
+                        f"{escape(labels[sp])}</a>")
             else:
                 link = t("whole document", "整个文件")
-            how = (t("computed check", "计算核查") if r.found_by == "computed"
+            how = (t("computed check", "计算核查") if r["found_by"] == "computed"
                    else t("found by reading", "阅读发现"))
-            line = (f'<a href="{SOURCE_TEXT_PAGE}#line-{r.raw_line}">'
-                    f'{t(f"line {r.raw_line}", f"第 {r.raw_line} 行")}</a>')
-            # location, description and what the book does are English-only data
-            location = english_only(escape(r.location))
-            description = english_only(_inline_markdown(r.description_en))
-            action = english_only(_inline_markdown(r.book_action))
+            line = (f'<a href="{SOURCE_TEXT_PAGE}#line-{raw_line}">'
+                    f'{t(f"line {raw_line}", f"第 {raw_line} 行")}</a>')
+            # location, description and what the book does: the book's own words, in the
+            # language in use (in Chinese the book's translations, location_zh, ...)
+            location = in_language(r, "location")
+            description = language.label(r, "description")
+            action = in_language(r, "book_action")
             where = t(f"({line} of the source; {link}; {how}): ",
                       f"（原文{line}；{link}；{how}）：")
             parts_html.append(
-                f"<li><strong>{escape(r.issue_id)}</strong>{t(', ', '，')}{location}"
-                f"{t(' ', '')}{where}{description}<br/>"
-                f"<span lang=\"zh\">{escape(r.source_wording_zh)}</span><br/>"
+                f"<li><strong>{escape(r['issue_id'])}</strong>{t(', ', '，')}"
+                f"{escape(location)}{t(' ', '')}{where}{_inline_markdown(description)}<br/>"
+                f"<span lang=\"zh\">{escape(r['source_wording_zh'])}</span><br/>"
                 f"<em>{t('What the book does:', '本书的处理：')}</em>"
-                f"{t(' ', '')}{action}</li>")
-            parts_text.append(f"  {r.issue_id} {r.location}{t(': ', '：')}{r.description_en}")
+                f"{t(' ', '')}{_inline_markdown(action)}</li>")
+            parts_text.append(f"  {r['issue_id']} {location}{t(': ', '：')}{description}")
         parts_html.append("</ul>")
     return Note("".join(parts_html), "\n".join(parts_text))
 

@@ -253,17 +253,20 @@ def environment(data_dir=None):
     from importlib.metadata import PackageNotFoundError, version
 
     import pandas as pd
+
+    from .language import t
     directory = resolve_data_dir(data_dir).resolve()
-    rows = [("data directory", directory.name),
-            ("data sha256 (CSV, descriptor, source text)", sha256_of(read_data_files(directory))),
+    rows = [(t("data directory", "数据目录"), directory.name),
+            (t("data sha256 (CSV, descriptor, source text)",
+               "数据的 sha256（CSV 文件、描述文件、原文）"), sha256_of(read_data_files(directory))),
             ("budgetbook", package_version()), ("Python", platform.python_version())]
     for name in ("pandas", "matplotlib", "jupyter-book", "myst-nb", "sphinx", "papermill",
                  "jupytext"):
         try:
             rows.append((name, version(name)))
         except PackageNotFoundError:
-            rows.append((name, "not installed"))
-    return pd.DataFrame(rows, columns=["item", "value"])
+            rows.append((name, t("not installed", "未安装")))
+    return pd.DataFrame(rows, columns=[t("item", "项目"), t("value", "值")])
 
 
 def package_version() -> str:

@@ -92,6 +92,31 @@ def _n(name, description, required=True, minimum=None, maximum=MAX_STATED_NUMBER
     return field
 
 
+def _translation(english: dict) -> dict:
+    """The column of the book's own Chinese beside the English column ``english`` (a field):
+    ``<name>_zh``, or ``description_zh`` beside ``description_en``. It is the book's text,
+    not the source's, so its Chinese is the book's translation, which the Chinese edition
+    shows in the English column's place. Required wherever the English is given: as the
+    English column is required (every one translated so far), the translation is too, and
+    the loader refuses a blank cell ("required value is missing", naming file, line and
+    column)."""
+    name = english["name"]
+    zh = (name[:-3] if name.endswith("_en") else name) + "_zh"
+    required = english.get("constraints", {}).get("required", False)
+    if not required:  # a blank English cell would allow a blank translation: not expressible
+        raise ValueError(f"{name}: a translation column needs a required English column")
+    return _s(zh, f"The book's Chinese translation of {name}, for the Chinese edition "
+                  f"(shown there in its place); required, non-blank, wherever {name} is "
+                  f"non-blank (so always: {name} is required). Numbers, symbols and "
+                  f"references as in {name}; words quoted from the source in the source's "
+                  f"own Chinese")
+
+
+def _with_translation(english: dict) -> list[dict]:
+    """The English column and, right after it, its Chinese (:func:`_translation`)."""
+    return [english, _translation(english)]
+
+
 def _sp(name="subprogramme", required=True):
     return _s(name, "Subprogramme or component id (see subprogrammes.csv)", required=required,
               pattern=ID_PATTERN)
@@ -196,7 +221,7 @@ def resources(edition) -> dict[str, dict]:
                 _i("raw_line", "Line of data/raw holding the words that say so (the item's "
                                "own line when paragraph is blank)", minimum=1),
                 _s("evidence_zh", "Those words, verbatim: they stand exactly once on raw_line"),
-                _s("note_en", "What the text says, in short English"),
+                *_with_translation(_s("note_en", "What the text says, in short English")),
             ],
             "primaryKey": ["table", "item_no"],
         },
@@ -293,6 +318,11 @@ def resources(edition) -> dict[str, dict]:
                 _s("indicator_en", "What is counted, in English"),
                 _s("unit", "Unit of the number, e.g. countries, people, percent (blank when no number)",
                    required=False),
+                _s("unit_zh", "The Chinese of unit as the paragraph prints it right after the "
+                              "number, verbatim: its measure word and the noun it counts "
+                              "(e.g. 个缔约国, 名关注者), '%' for percent; blank where unit is "
+                              "blank, and where the paragraph prints no unit word after the "
+                              "number (the Chinese edition then shows unit)", required=False),
                 _i("year", f"Year the actual and the target are for ({perf} in this edition)",
                    minimum=y - 4, maximum=y),
                 _n("actual", "Actual as stated; blank when the text states only a status",
@@ -419,11 +449,12 @@ def resources(edition) -> dict[str, dict]:
                 _s("category", "Kind of irregularity", enum=ISSUE_CATEGORIES),
                 _s("subprogramme", "Subprogramme concerned (blank if document-wide)",
                    required=False, pattern=ID_PATTERN),
-                _s("location", f"Table, figure or paragraph, e.g. 'Table {sec}.4' or 'paragraph {sec}.85'"),
+                *_with_translation(_s("location", f"Table, figure or paragraph, e.g. "
+                                                  f"'Table {sec}.4' or 'paragraph {sec}.85'")),
                 _i("raw_line", "First line of the passage in data/raw (1-based)", minimum=1),
                 _s("source_wording_zh", "The source's wording, verbatim"),
-                _s("description_en", "What is irregular, in English"),
-                _s("book_action", "What the book does about it"),
+                *_with_translation(_s("description_en", "What is irregular, in English")),
+                *_with_translation(_s("book_action", "What the book does about it")),
                 _s("found_by", "computed = a check in budgetbook.audit finds it; "
                                "reading = found by reading", enum=["computed", "reading"]),
                 _s("check_key", "Key the computed check reports (blank when found by reading)",

@@ -241,7 +241,7 @@ def _translation_problem(app, docname: str) -> str | None:
     path = Path(app.env.doc2path(docname))
     if edition_of_page(docname) == "en" or path.suffix != ".md":
         return None
-    return file_problem(english_file(path), path, where=False)
+    return file_problem(english_file(path), path, where=False, root=app.srcdir)
 
 
 STALE_TRANSLATION = ("译文待更新：本页英文原文已修改，本页译文尚未随之更新，"

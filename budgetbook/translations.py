@@ -147,7 +147,7 @@ def english_key(path: Path) -> str:
     commentary, of its text alone (its front matter's fingerprints are re-stamped when
     the data change, which changes nothing to translate)."""
     text = Path(path).read_text(encoding="utf-8")
-    if Path(path).parent == config.COMMENTARY_DIR:
+    if _is_commentary(path):
         text = FRONT_MATTER.sub("", text, count=1).strip()
     return key(text)
 
@@ -162,10 +162,11 @@ def translated_files() -> dict[Path, Path]:
     return {path: path.parent / ZH / path.name for path in [*pages, *commentary]}
 
 
-def file_problem(english: Path, chinese: Path, where: bool = True) -> str:
+def file_problem(english: Path, chinese: Path, where: bool = True, root=None) -> str:
     """'' when ``chinese`` translates the current ``english``; else what is wrong (missing,
-    no record, made from an older English; ``where``: and how to see what changed)."""
-    rel, zh_rel = _rel(english), _rel(chinese)
+    no record, made from an older English; ``where``: and how to see what changed). Paths
+    are named relative to ``root`` (default: the project)."""
+    rel, zh_rel = _rel(english, root), _rel(chinese, root)
     if not chinese.is_file():
         return f"{zh_rel}: missing (the translation of {rel})"
     record = front_matter(chinese.read_text(encoding="utf-8")).get("translation_of")
@@ -201,8 +202,13 @@ def catalogue_problems() -> list[str]:
     return problems
 
 
-def _rel(path: Path) -> str:
-    return str(Path(path).relative_to(config.PROJECT_ROOT))
+def _rel(path: Path, root=None) -> str:
+    return Path(path).relative_to(root or config.PROJECT_ROOT).as_posix()
+
+
+def _is_commentary(path: Path) -> bool:
+    # by name, not by location: a copy of the project has its own book/commentary/
+    return Path(path).parent.name == config.COMMENTARY_DIR.name
 
 
 def _older(english: Path, record: dict) -> str:
@@ -217,7 +223,7 @@ def _older(english: Path, record: dict) -> str:
         for commit in commits:
             old = subprocess.run(["git", "show", f"{commit}:{rel}"], capture_output=True,
                                  cwd=config.PROJECT_ROOT, check=True).stdout.decode("utf-8")
-            if english.parent == config.COMMENTARY_DIR:
+            if _is_commentary(english):
                 old = FRONT_MATTER.sub("", old, count=1).strip()
             if key(old) == str(record["sha256"]):
                 return f"made from its version of commit {commit[:10]}: see " \

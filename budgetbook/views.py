@@ -21,8 +21,9 @@ import pandas as pd
 from . import charts, config, indicators, language
 from .config import PROGRAMME_ID, notebooks
 from .edition import ROLES, Edition, edition_of
-from .language import Phrases, english_only, figure_name, paragraph_name, t, table_name
-from .render import Note, details, escape, join, not_stated, number, paragraph, table
+from .language import Phrases, figure_name, paragraph_name, t, table_name
+from .render import (Note, details, escape, in_language, in_language_values, join, not_stated,
+                     number, paragraph, table)
 from .render import text as render_text
 
 
@@ -223,8 +224,8 @@ def heading(tables, sp: str) -> Note:
 
 def chapter_findings(findings: pd.DataFrame) -> Note:
     """The source-audit box of a chapter: the listed irregularities concerning it (the rows
-    of source_issues.csv for its subprogramme). Their location and description are data in
-    English only, shown in English in both editions."""
+    of source_issues.csv for its subprogramme), each with its location and description in
+    the language in use (in Chinese, the book's translations: location_zh, description_zh)."""
     if findings.empty:
         text = t("Source audit: no irregularity found in this chapter's part of the source.",
                  "原文审核：本章所涉原文部分未发现异常。")
@@ -232,16 +233,16 @@ def chapter_findings(findings: pd.DataFrame) -> Note:
 
     def kind(category):
         return t(category.replace("_", " "), _ISSUE_KINDS.get(category, category))
+    rows = [(r["issue_id"], in_language(r, "location"), kind(r["category"]),
+             language.label(r, "description")) for _, r in findings.iterrows()]
     items = "".join(
-        f"<li><strong>{escape(r.issue_id)}</strong>"
-        + t(f" ({escape(r.location)}, {escape(kind(r.category))}): "
-            f"{escape(r.description_en)}</li>",
-            f"（{english_only(escape(r.location))}，{escape(kind(r.category))}）："
-            f"{english_only(escape(r.description_en))}</li>")
-        for r in findings.itertuples())
-    text = "\n".join(t(f"{r.issue_id} ({r.location}): {r.description_en}",
-                       f"{r.issue_id}（{r.location}）：{r.description_en}")
-                     for r in findings.itertuples())
+        f"<li><strong>{escape(issue)}</strong>"
+        + t(f" ({escape(location)}, {escape(category)}): {escape(description)}</li>",
+            f"（{escape(location)}，{escape(category)}）：{escape(description)}</li>")
+        for issue, location, category, description in rows)
+    text = "\n".join(t(f"{issue} ({location}): {description}",
+                       f"{issue}（{location}）：{description}")
+                     for issue, location, _, description in rows)
     n = len(findings)
     # The audit page, in this edition's folder beside the chapter's (config.in_edition).
     up = "../" * config.in_edition("notebooks/chapter", language.current()).count("/")
@@ -567,9 +568,10 @@ def figure_values(tables, edition: Edition, figure: str) -> pd.DataFrame:
         of_year = stated[stated["year"] == year]
         if len(of_year):
             for _, s in of_year.iterrows():
+                unit = in_language(s, "unit")
                 rows.append({"year": year, "series": language.label(s, "indicator"),
-                             "value stated": number(s["actual"], s["unit"]),
-                             "target stated": number(s["target"], s["unit"]),
+                             "value stated": number(s["actual"], unit),
+                             "target stated": number(s["target"], unit),
                              "cited in": paragraph_name(s["paragraph"])})
         else:
             rows.append({"year": year, "series": "", "value stated": not_stated(),
@@ -620,7 +622,8 @@ def target_chart(attainment: pd.DataFrame, edition: Edition, label: str, sp: str
     frame["attainment_pct"] = frame["attainment"] * 100
     frame["note"] = [t(f"{number(a, u)} vs target {number(g, u)}",
                        f"{number(a, u)}，具体目标 {number(g, u)}")
-                     for a, g, u in zip(frame["actual"], frame["target"], frame["unit"])]
+                     for a, g, u in zip(frame["actual"], frame["target"],
+                                        in_language_values(frame, "unit"))]
     counts = indicators.target_summary(frame)
     n = counts["with_target"]
     if not counts["not_met"]:
@@ -787,7 +790,8 @@ def missed_targets_finding(verdicts: pd.DataFrame, labels: dict[str, str]) -> No
         reason = language.label(r, "reason")
         why = (t(f"the text says: “{reason.rstrip('.')}”", f"案文称：“{reason.rstrip('。')}”")
                if isinstance(reason, str) else t("the text gives no reason", "案文未说明原因"))
-        indicator, actual = language.label(r, "indicator"), number(r["actual"], r["unit"])
+        indicator = language.label(r, "indicator")
+        actual = number(r["actual"], in_language(r, "unit"))
         parts.append(t(f"{indicator}: {actual} against a target of {number(r['target'])} "
                        f"({labels[r['subprogramme']]}, paragraph {r['paragraph']}); {why}",
                        f"{indicator}：{actual}，具体目标为 {number(r['target'])}"
@@ -850,10 +854,11 @@ def exceptions_summary(exceptions: pd.DataFrame) -> str:
 
 def timing_text(row) -> str:
     """A timing mark (a row of deliverable_timing.csv) as a reader sees it:
-    'tied to one event: <what the text says> (line 1575)'. What the text says is data in
-    English only (``note_en``)."""
-    return t(f"{TIMING_NAMES[row['timing']]}: {row['note_en']} (line {row['raw_line']})",
-             f"{TIMING_NAMES[row['timing']]}：{row['note_en']}（第 {row['raw_line']} 行）")
+    'tied to one event: <what the text says> (line 1575)'; what the text says in the
+    language in use (``note_en``, or in Chinese the book's translation, ``note_zh``)."""
+    note = language.label(row, "note")
+    return t(f"{TIMING_NAMES[row['timing']]}: {note} (line {row['raw_line']})",
+             f"{TIMING_NAMES[row['timing']]}：{note}（第 {row['raw_line']} 行）")
 
 
 def timing_marks(timing: pd.DataFrame | None) -> dict:
@@ -940,12 +945,15 @@ def results_register(verdicts: pd.DataFrame, figures: pd.DataFrame, edition: Edi
                 else _measure_name(figures, measure_of.get((s, r), "—"))
                 for f, s, r in zip(v["figure"], v["subprogramme"], v["result"])]
 
-    def gap(value, unit):
+    def gap(value, unit, shown):
+        # ``unit``: the English unit, which says what the gap is in; ``shown``: the unit in
+        # the language in use (render.in_language), as the page prints it
         if pd.isna(value):
             return "—"
         points = unit == "percent"
         return f"{value:+,.0f}" + (t(" percentage points", " 个百分点") if points else
-                                   (f" {unit}" if isinstance(unit, str) else ""))
+                                   (f" {shown}" if isinstance(shown, str) else ""))
+    units = in_language_values(v, "unit")
     stated = v["status_stated"]
     return _headed(pd.DataFrame({
         "result": v["result"], "paragraph": v["paragraph"],
@@ -955,10 +963,11 @@ def results_register(verdicts: pd.DataFrame, figures: pd.DataFrame, edition: Edi
         "basis": [_code(basis.get(f), _BASES) if isinstance(basis.get(f), str) else "—"
                   for f in v["figure"]],
         "year": v["year"].astype("Int64"),
-        "actual": [number(a, u) for a, u in zip(v["actual"], v["unit"])],
+        "actual": [number(a, u) for a, u in zip(v["actual"], units)],
         "target": [number(g, u) if pd.notna(g) else t("none printed", "原文未印")
-                   for g, u in zip(v["target"], v["unit"])],
-        "gap (actual − target)": [gap(g, u) for g, u in zip(v["gap"], v["unit"])],
+                   for g, u in zip(v["target"], units)],
+        "gap (actual − target)": [gap(g, u, shown)
+                                  for g, u, shown in zip(v["gap"], v["unit"], units)],
         "status stated": (stated.fillna("(none)") if language.current() == "en" else
                           [_code(s, _STATUSES) if isinstance(s, str) else "（无）"
                            for s in stated]),

@@ -264,7 +264,7 @@ render.table(mandates_table, group="issued by", name=f"{sp}_mandates",
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_timing.csv": "131a3583e926",
+                      "deliverable_timing.csv": "38dd7e8cad67",
                       "deliverable_totals.csv": "0a1edcf51aa8",
                       "deliverables.csv": "e6a960b86132",
                       "deliverables_narrative.csv": "b18639c2cce2",
@@ -274,10 +274,10 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                       "paragraph_numbers_not_counts.csv": "c24ba6b51e8f",
                       "performance_measures.csv": "455313181cec",
                       "results.csv": "2d60a25ab6f7",
-                      "source_issues.csv": "50c4a6d8992c",
+                      "source_issues.csv": "c2bc5f04c97e",
                       "stated_numbers.csv": "25cd70dba295",
                       "subprogrammes.csv": "ede53a3a9db2",
-                      "targets.csv": "d15473fff4f1",
+                      "targets.csv": "ef17b0c0e1be",
                   })
 
 # %% [markdown]

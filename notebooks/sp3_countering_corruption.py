@@ -264,7 +264,7 @@ render.table(mandates_table, group="issued by", name=f"{sp}_mandates",
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_timing.csv": "2503feb05c22",
+                      "deliverable_timing.csv": "e4935226fc1d",
                       "deliverable_totals.csv": "249f31a9ed4a",
                       "deliverables.csv": "f73428c2d107",
                       "deliverables_narrative.csv": "c8567cd49b8d",
@@ -274,10 +274,10 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                       "paragraph_numbers_not_counts.csv": "e081f7fc79b5",
                       "performance_measures.csv": "9b5d687a92ad",
                       "results.csv": "35be4529618a",
-                      "source_issues.csv": "84119f1be573",
+                      "source_issues.csv": "c1eade708fae",
                       "stated_numbers.csv": "4e948c3fcd16",
                       "subprogrammes.csv": "8153ca814b27",
-                      "targets.csv": "6dd40edfcb48",
+                      "targets.csv": "4aef329e6f31",
                   })
 
 # %% [markdown]

@@ -264,7 +264,7 @@ render.table(mandates_table, group="issued by", name=f"{sp}_mandates",
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_timing.csv": "402cc44d88ad",
+                      "deliverable_timing.csv": "34d7a8c8e342",
                       "deliverable_totals.csv": "88d2ecba6f9a",
                       "deliverables.csv": "9998b9959e02",
                       "deliverables_narrative.csv": "7fd41144280f",
@@ -274,10 +274,10 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                       "paragraph_numbers_not_counts.csv": "33889c4ee7e9",
                       "performance_measures.csv": "444869b9c7f0",
                       "results.csv": "62ab638d24e2",
-                      "source_issues.csv": "5a248410831b",
+                      "source_issues.csv": "8e96fd71fd4f",
                       "stated_numbers.csv": "3e684eb5998f",
                       "subprogrammes.csv": "3933ac3f3204",
-                      "targets.csv": "592a3ea1b8b3",
+                      "targets.csv": "2ccd66cc41ce",
                   })
 
 # %% [markdown]

@@ -264,7 +264,7 @@ render.table(mandates_table, group="issued by", name=f"{sp}_mandates",
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_timing.csv": "2503feb05c22",
+                      "deliverable_timing.csv": "e4935226fc1d",
                       "deliverable_totals.csv": "0be5d3ea4c9e",
                       "deliverables.csv": "9f06f232d206",
                       "deliverables_narrative.csv": "281660e22f25",
@@ -274,10 +274,10 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                       "paragraph_numbers_not_counts.csv": "261b0357c4ce",
                       "performance_measures.csv": "e0af94133fd0",
                       "results.csv": "1094656c2807",
-                      "source_issues.csv": "e8f3b2c0a368",
+                      "source_issues.csv": "71d5e30ea8e0",
                       "stated_numbers.csv": "ed7c97aaf887",
                       "subprogrammes.csv": "e5ce814511f6",
-                      "targets.csv": "5480f74ed10f",
+                      "targets.csv": "5fdfb9861669",
                   })
 
 # %% [markdown]

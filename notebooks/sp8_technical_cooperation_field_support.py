@@ -264,7 +264,7 @@ render.table(mandates_table, group="issued by", name=f"{sp}_mandates",
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_timing.csv": "2503feb05c22",
+                      "deliverable_timing.csv": "e4935226fc1d",
                       "deliverable_totals.csv": "fe143db6afe4",
                       "deliverables.csv": "9a6c3469d4ec",
                       "deliverables_narrative.csv": "3871159a2f14",
@@ -274,10 +274,10 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                       "paragraph_numbers_not_counts.csv": "9abe4b058eb0",
                       "performance_measures.csv": "8441a3d5e7d6",
                       "results.csv": "2422bf1b923e",
-                      "source_issues.csv": "9749561f7828",
+                      "source_issues.csv": "d1a69f02475d",
                       "stated_numbers.csv": "49bddd9410bf",
                       "subprogrammes.csv": "7edaa67ad083",
-                      "targets.csv": "61986849be07",
+                      "targets.csv": "f62c6cf7dd1b",
                   })
 
 # %% [markdown]

@@ -264,7 +264,7 @@ render.table(mandates_table, group="issued by", name=f"{sp}_mandates",
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_timing.csv": "4d3451876e8e",
+                      "deliverable_timing.csv": "7994116ab244",
                       "deliverable_totals.csv": "3bd810c2de3d",
                       "deliverables.csv": "92549f109af7",
                       "deliverables_narrative.csv": "1028909e8e31",
@@ -274,10 +274,10 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                       "paragraph_numbers_not_counts.csv": "245775c60422",
                       "performance_measures.csv": "4808655ab69b",
                       "results.csv": "0f7e246b290c",
-                      "source_issues.csv": "32d3147ec06a",
+                      "source_issues.csv": "49e50a6ad1b7",
                       "stated_numbers.csv": "6caa6d3a7701",
                       "subprogrammes.csv": "873fbe93a39e",
-                      "targets.csv": "f801634628c1",
+                      "targets.csv": "044ddb6166a0",
                   })
 
 # %% [markdown]

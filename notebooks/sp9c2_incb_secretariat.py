@@ -264,7 +264,7 @@ render.table(mandates_table, group="issued by", name=f"{sp}_mandates",
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_timing.csv": "2503feb05c22",
+                      "deliverable_timing.csv": "e4935226fc1d",
                       "deliverable_totals.csv": "935fead46df7",
                       "deliverables.csv": "95d004beef8e",
                       "deliverables_narrative.csv": "1de494d1c09f",
@@ -274,10 +274,10 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                       "paragraph_numbers_not_counts.csv": "2b5bec97c7bd",
                       "performance_measures.csv": "bf33ab2622cf",
                       "results.csv": "8d7fc3cc5568",
-                      "source_issues.csv": "990d7242041e",
+                      "source_issues.csv": "c1993ac2476d",
                       "stated_numbers.csv": "e50d8fd9681e",
                       "subprogrammes.csv": "e783e99b6f09",
-                      "targets.csv": "edd6e2a3fa09",
+                      "targets.csv": "56a9a2f1df4c",
                   })
 
 # %% [markdown]

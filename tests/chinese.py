@@ -14,11 +14,12 @@ import functools
 import re
 from html.parser import HTMLParser
 
-# Data the source's Chinese has no column for yet: shown in English on Chinese pages too
-# (table name -> its columns).
-ENGLISH_ONLY = {"source_issues": ["description_en", "location"],
-                "deliverable_timing": ["note_en"], "targets": ["unit"],
-                "stated_numbers": ["counts_en"]}
+# Data held in English only, with no Chinese column yet: shown in English on Chinese pages
+# too (table name -> its columns). Not any more: the source audit's location, description
+# and action and the timing notes (the book's own text, translated by the book:
+# location_zh, description_zh, book_action_zh, note_zh) and the targets' units (unit_zh,
+# as the paragraphs print them); a Chinese page that shows them in English fails.
+ENGLISH_ONLY = {"stated_numbers": ["counts_en"]}
 # A word, for this check: three or more Latin letters in a row (shorter runs are the
 # category letters, "of" in a symbol, the "SI" of a finding's id, and so on).
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")

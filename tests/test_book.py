@@ -232,6 +232,32 @@ def test_a_notebook_edited_but_not_synced_is_named(mutable_book):
     assert res.returncode == 0, res.stdout[-3000:]
 
 
+@REBUILDS
+def test_a_translation_older_than_its_english_page_says_so_on_the_page(mutable_book):
+    """The English method page changes: the Chinese one is re-read (nothing executes) and
+    shows, at its top, that its translation is out of date; the English restored, the
+    notice goes."""
+    english = mutable_book / "book" / "method.md"
+    page = mutable_book / "_build/zh/_build/html/book/zh/method.html"
+    original = english.read_text(encoding="utf-8")
+    assert "## Rounding" in original
+    assert "译文待更新" not in page.read_text(encoding="utf-8")
+    try:
+        english.write_text(original.replace("## Rounding", "## Rounding, revised"),
+                           encoding="utf-8")
+        res = build(mutable_book, ("zh",))
+        assert res.returncode == 0, res.stdout[-3000:]
+        assert "budgetbook: executing" not in res.stdout
+        assert "book/zh/method.md: translates an older book/method.md" in res.stdout
+        html = page.read_text(encoding="utf-8")
+        assert 'class="admonition warning"' in html and "译文待更新" in html
+    finally:
+        english.write_text(original, encoding="utf-8")
+    res = build(mutable_book, ("zh",))
+    assert res.returncode == 0, res.stdout[-3000:]
+    assert "译文待更新" not in page.read_text(encoding="utf-8")
+
+
 def test_api_reference_is_generated_from_the_docstrings(built_book):
     page = (built_book / "_build/html/book/api.html").read_text(encoding="utf-8")
     for name in ("budgetbook.indicators.delivery_rate", "budgetbook.loading.load_all",

@@ -86,3 +86,30 @@ def test_nil_in_source_agrees_with_zero_values():
             nil = set(row["nil_in_source"].split(";")) if pd.notna(row["nil_in_source"]) else set()
             for m in nil:
                 assert row[m] == 0, (name, dict(row))
+
+
+def test_the_chinese_of_the_english_only_columns_stands_right_after_them():
+    """unit_zh after unit (blank allowed, as for unit); the book's translations right after
+    the English they translate, required as it is, and described as the book's own."""
+    res = schema.resources(read_edition())
+    fields = {name: {f["name"]: f for f in r["fields"]} for name, r in res.items()}
+    order = {name: [f["name"] for f in r["fields"]] for name, r in res.items()}
+    pairs = [("targets", "unit", "unit_zh"), ("source_issues", "location", "location_zh"),
+             ("source_issues", "description_en", "description_zh"),
+             ("source_issues", "book_action", "book_action_zh"),
+             ("deliverable_timing", "note_en", "note_zh")]
+    for name, english, chinese in pairs:
+        names = order[name]
+        assert names.index(chinese) == names.index(english) + 1, (name, chinese)
+        required = fields[name][english].get("constraints", {}).get("required", False)
+        assert fields[name][chinese].get("constraints", {}).get("required", False) == required
+    assert "as the paragraph prints it" in fields["targets"]["unit_zh"]["description"]
+    for name, english, chinese in pairs[1:]:
+        description = fields[name][chinese]["description"]
+        assert description.startswith(f"The book's Chinese translation of {english}, for the "
+                                      f"Chinese edition"), chinese
+        assert f"required, non-blank, wherever {english} is non-blank" in description
+    # the loaders read them as strings, blanks as missing values
+    targets = load("targets")
+    assert targets["unit_zh"].dtype == "string"
+    assert targets["unit_zh"].isna().tolist() == targets["unit"].isna().tolist()

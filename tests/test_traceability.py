@@ -166,6 +166,54 @@ def test_each_target_number_appears_in_its_cited_paragraph():
     assert not problems, problems
 
 
+# A number as a paragraph prints it: Arabic digits (the source's thousands space kept,
+# '845 258') or a small count in Chinese characters ('两', '三').
+_PRINTED_NUMBER = (r"(?<![0-9.])[0-9]+(?: [0-9]{3})*(?:\.[0-9]+)?(?![0-9])"
+                   r"|(?<![一两二三四五六七八九十])[一两二三四五六七八九十]+")
+
+
+def _printed_value(printed):
+    try:
+        return source.printed_value(printed)
+    except ValueError:
+        return None
+
+
+def test_each_unit_zh_stands_right_after_its_number_in_the_cited_paragraph():
+    """unit_zh is the paragraph's own words after the number: for every row with a
+    unit_zh, its number (the actual; the target where the row states no actual), as the
+    paragraph prints it (digits, or a Chinese numeral such as 两), then an optional space,
+    then unit_zh verbatim, stand in the cited paragraph. A row without a unit has no
+    unit_zh, and a unit_zh needs a number to follow."""
+    problems = []
+    for _, row in load("targets").iterrows():
+        where = (row["paragraph"], row["indicator_zh"])
+        unit_zh = row["unit_zh"]
+        if pd.isna(unit_zh):
+            continue
+        if pd.isna(row["unit"]):
+            problems.append((*where, "unit_zh where unit is blank", unit_zh))
+        number = row["actual"] if pd.notna(row["actual"]) else row["target"]
+        if pd.isna(number):
+            problems.append((*where, "unit_zh without a number", unit_zh))
+            continue
+        text = source.paragraph(row["paragraph"])
+        pattern = rf"({_PRINTED_NUMBER}) ?{re.escape(unit_zh)}"
+        if not any(_printed_value(m.group(1)) == number for m in re.finditer(pattern, text)):
+            problems.append((*where, f"{number:g} followed by {unit_zh!r} not in the paragraph"))
+    assert not problems, problems
+
+
+def test_every_unit_has_its_chinese_in_this_edition():
+    """In this edition every paragraph prints a unit word (or '%') after the number it
+    states, so every row with a unit has its unit_zh, and a percentage's is '%'."""
+    targets = load("targets")
+    with_unit = targets[targets["unit"].notna()]
+    assert with_unit["unit_zh"].notna().all(), with_unit[with_unit["unit_zh"].isna()]
+    assert targets["unit_zh"][targets["unit"].isna()].isna().all()
+    assert set(targets["unit_zh"][targets["unit"] == "percent"]) == {"%"}
+
+
 def test_every_reason_the_paragraphs_give_for_a_missed_target_is_recorded():
     """A paragraph that says why a target was not met (由于 ..., 'because ...') has that
     reason in targets.csv, on the row it explains (a status of not met), and no other row

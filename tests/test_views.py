@@ -1012,8 +1012,13 @@ def test_the_helper_finds_english_words_and_lets_the_allowed_ones_pass(tables):
     assert english_left("见 sp3_line_items.csv 和 A/79/6 (Sect. 16)/Part A，图 16.XIV；"
                         "Malongo 与 goIFAR", tables) == []
     assert english_left("2023 planned：实际 5 of 6", tables) == ["planned"]
-    issue = tables["source_issues"]["description_en"].iloc[0]
-    assert english_left(f"说明：{issue}", tables) == []
+    # the data held in English only pass (none of the views shows them yet) ...
+    counts = tables["stated_numbers"]["counts_en"].iloc[0]
+    assert english_left(f"说明：{counts}", tables) == []
+    # ... but no longer the book's own notes, which the data now give in Chinese too
+    issue = tables["source_issues"].iloc[0]
+    assert english_left(f"说明：{issue['description_en']}", tables) != []
+    assert english_left(f"说明：{issue['description_zh']}", tables) == []
 
 
 def test_the_programme_wide_findings_in_chinese(tables):
@@ -1079,7 +1084,9 @@ def test_a_figure_value_keeps_its_digits_and_a_percentage_reads_as_the_source_pr
         assert render.NOT_STATED == "原文未说明"
     assert followers.attrs["title"].startswith("图 16.十八：")
     stated = followers[followers["年份"] == edition.performance_year]
-    assert stated["所述数值"].tolist() == ["845,258 followers"]  # the unit: English-only data
+    # the unit as paragraph 16.98 prints it after the number (unit_zh)
+    assert stated["所述数值"].tolist() == ["845,258 名关注者"]
+    assert stated["所述具体目标"].tolist() == ["731,000 名关注者"]
     row = register[register["段落"] == "16.124"].iloc[0]
     assert (row["实际"], row["具体目标"], row["差距（实际 − 具体目标）"]) == (
         "98%", "80%", "+18 个百分点")
@@ -1170,3 +1177,87 @@ def test_the_saved_frames_have_the_same_shape_and_numbers_in_both_languages(tabl
         assert en.iloc[:, numeric].equals(zh.iloc[:, numeric].set_axis(
             en.columns[numeric], axis=1)), name
     assert "逐项产出" in chinese["sp1_deliverables.csv"].columns
+
+
+# ---- the Chinese edition's own words for the data's English-only columns -------------
+
+def test_the_chinese_register_prints_each_unit_as_its_paragraph_prints_it(tables, edition):
+    """A number's unit in the Chinese edition is unit_zh, the words paragraph 16.85 prints
+    after it; a gap is in that unit too, and a percentage in percentage points."""
+    verdicts = frames(tables, "sp6").verdicts
+    english = views.results_register(verdicts, tables["figures"], edition)
+    with language.using("zh"):
+        chinese = views.results_register(verdicts, tables["figures"], edition)
+    rows = chinese[chinese["段落"] == "16.85"]
+    assert rows[["实际", "具体目标", "差距（实际 − 具体目标）"]].to_numpy().tolist() == [
+        ["17 个国家", "17 个国家", "+0 个国家"],
+        ["10,500 次网络平台访问", "10,000 次网络平台访问", "+500 次网络平台访问"]]
+    # the same numbers as the English register, cell by cell
+    for en, zh in zip(english.to_numpy().ravel(), chinese.to_numpy().ravel()):
+        assert re.findall(r"\d[\d,]*", str(en)) == re.findall(r"\d[\d,]*", str(zh))
+    with language.using("zh"):
+        percent = views.results_register(frames(tables, "sp5").verdicts, tables["figures"],
+                                         edition)
+    assert percent[percent["段落"] == "16.72"]["实际"].tolist() == ["73%"]
+
+
+def test_every_chinese_register_shows_no_english_unit(tables, edition):
+    units = set(tables["targets"]["unit"].dropna())
+    for sp in CHAPTER_IDS:
+        with language.using("zh"):
+            register = views.results_register(frames(tables, sp).verdicts, tables["figures"],
+                                              edition)
+        shown = " ".join(register[["实际", "具体目标", "差距（实际 − 具体目标）"]]
+                         .astype(str).to_numpy().ravel())
+        assert not [u for u in units if re.search(rf"\d {re.escape(u)}\b", shown)], sp
+        assert not english_left(shown, tables), sp
+
+
+def test_the_chinese_missed_targets_sentence_and_chart_notes_use_the_chinese_unit(tables,
+                                                                                  edition):
+    verdicts = indicators.result_verdicts(indicators.target_attainment(tables["targets"]),
+                                          tables["results"])
+    english = views.missed_targets_finding(verdicts, views.chapter_labels(tables)).text
+    with language.using("zh"):
+        chinese = views.missed_targets_finding(verdicts, views.chapter_labels(tables)).text
+        chart = views.target_chart(frames(tables, "sp7").attainment, edition, "次级方案 7", "sp7")
+    assert "8,791 households against a target of 15,000" in english  # as it was
+    assert "8,791 个家庭，具体目标为 15,000" in chinese
+    assert "2 个国家，具体目标为 3" in chinese
+    assert chart.data["说明"].tolist() == ["845,258 名关注者，具体目标 731,000 名关注者"]
+    assert "845,258 名关注者，具体目标 731,000 名关注者" in chart.alt
+
+
+def test_a_unit_without_chinese_falls_back_to_the_english_unit(tables, edition):
+    """unit_zh blank (a paragraph that prints no unit word): the Chinese edition shows unit,
+    as before; a frame without the column at all, likewise."""
+    verdicts = frames(tables, "sp6").verdicts.copy()
+    verdicts["unit_zh"] = pd.NA
+    with language.using("zh"):
+        register = views.results_register(verdicts, tables["figures"], edition)
+        bare = views.results_register(verdicts.drop(columns="unit_zh"), tables["figures"],
+                                      edition)
+        assert render.in_language({"unit": "countries", "unit_zh": ""}, "unit") == "countries"
+        assert render.in_language({"unit": "countries", "unit_zh": "个国家"}, "unit") == "个国家"
+    assert register["实际"].tolist() == bare["实际"].tolist()
+    assert "17 countries" in register["实际"].tolist()
+    assert render.in_language({"unit": "countries", "unit_zh": "个国家"}, "unit") == "countries"
+
+
+def test_the_chinese_chapter_box_and_timing_marks_are_the_books_chinese(tables, edition):
+    findings = frames(tables, "sp6").findings
+    english = views.chapter_findings(findings)
+    with language.using("zh"):
+        chinese = views.chapter_findings(findings)
+        marks = views.timing_marks(tables["deliverable_timing"])
+    assert 'lang="en"' not in chinese.html
+    for r in findings.itertuples():
+        assert render.escape(r.description_zh) in chinese.html
+        assert f"{r.issue_id}（{r.location_zh}）：{r.description_zh}" in chinese.text
+        assert f"{r.issue_id} ({r.location}): {r.description_en}" in english.text
+    assert not english_left(visible(chinese.html), tables)
+    timing = tables["deliverable_timing"].set_index(["table", "item_no"])
+    for key, text in marks.items():
+        note = timing.loc[key]
+        assert f"：{note['note_zh']}（第 {note['raw_line']} 行）" in text
+        assert not english_left(text, tables), text

@@ -176,7 +176,7 @@ render.table(narrative_table, name=f"{sp}_narrative_deliverables",
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_timing.csv": "62cbc7123834",
+                      "deliverable_timing.csv": "d2fd17ae2670",
                       "deliverable_totals.csv": "2e651a4fd38b",
                       "deliverables.csv": "f781b9447c30",
                       "deliverables_narrative.csv": "a15365454352",
@@ -186,10 +186,10 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                       "paragraph_numbers_not_counts.csv": "23bcae7926a8",
                       "performance_measures.csv": "f3f922b5096a",
                       "results.csv": "0cf45e63410b",
-                      "source_issues.csv": "72ae24fcfc36",
+                      "source_issues.csv": "edee79973e3b",
                       "stated_numbers.csv": "0a56d6784c6e",
                       "subprogrammes.csv": "12feba0e1461",
-                      "targets.csv": "68219c53439d",
+                      "targets.csv": "db0576892645",
                   })
 
 # %% [markdown]

@@ -233,7 +233,7 @@ render.table(mandates_table, group="issued by", name=f"{sp}_mandates",
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_timing.csv": "2503feb05c22",
+                      "deliverable_timing.csv": "e4935226fc1d",
                       "deliverable_totals.csv": "286ca8927b11",
                       "deliverables.csv": "4990b523be05",
                       "deliverables_narrative.csv": "82bf5c488be1",
@@ -243,10 +243,10 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                       "paragraph_numbers_not_counts.csv": "cecd7e490fd0",
                       "performance_measures.csv": "4c1087d80274",
                       "results.csv": "f5c274103fff",
-                      "source_issues.csv": "d1f1bf0564a6",
+                      "source_issues.csv": "a262f9edeeff",
                       "stated_numbers.csv": "997021da6509",
                       "subprogrammes.csv": "dca83ab27dc5",
-                      "targets.csv": "46ab3a5c6008",
+                      "targets.csv": "ceea9babf99c",
                   })
 
 # %% [markdown]

@@ -233,7 +233,7 @@ render.table(mandates_table, group="issued by", name=f"{sp}_mandates",
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_timing.csv": "2503feb05c22",
+                      "deliverable_timing.csv": "e4935226fc1d",
                       "deliverable_totals.csv": "91afa3ce5dfa",
                       "deliverables.csv": "d48ce65032d4",
                       "deliverables_narrative.csv": "9a036c09c582",
@@ -243,10 +243,10 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                       "paragraph_numbers_not_counts.csv": "70eb16591756",
                       "performance_measures.csv": "4808655ab69b",
                       "results.csv": "ac8a335b78bb",
-                      "source_issues.csv": "422f8d338eb1",
+                      "source_issues.csv": "e19d99ddc40b",
                       "stated_numbers.csv": "a91973eeda3c",
                       "subprogrammes.csv": "e65d3c0dc6f7",
-                      "targets.csv": "3e80e40482ce",
+                      "targets.csv": "2d35db0637d2",
                   })
 
 # %% [markdown]

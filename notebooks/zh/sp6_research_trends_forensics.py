@@ -233,7 +233,7 @@ render.table(mandates_table, group="issued by", name=f"{sp}_mandates",
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                   written_on={
-                      "deliverable_timing.csv": "2503feb05c22",
+                      "deliverable_timing.csv": "e4935226fc1d",
                       "deliverable_totals.csv": "df03a48123f3",
                       "deliverables.csv": "71ab9612657d",
                       "deliverables_narrative.csv": "666104710b6c",
@@ -243,10 +243,10 @@ commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
                       "paragraph_numbers_not_counts.csv": "338b8fe64613",
                       "performance_measures.csv": "4808655ab69b",
                       "results.csv": "79f80134fb3c",
-                      "source_issues.csv": "eef04b1b5c97",
+                      "source_issues.csv": "813aa5352df1",
                       "stated_numbers.csv": "3d8418a717b7",
                       "subprogrammes.csv": "21d12da92a30",
-                      "targets.csv": "f3b1c2b7e222",
+                      "targets.csv": "24e86a26f05e",
                   })
 
 # %% [markdown]
