@@ -56,6 +56,15 @@ def _inline_markdown(text: str) -> str:
 
 
 
+def _chapter_href(stem: str) -> str:
+    """A chapter's page, from this page (book/<name>, or book/zh/<name> in Chinese)."""
+    from .config import in_edition
+    from .language import current
+
+    page = in_edition(f"book/{SOURCE_TEXT_PAGE}", current())
+    return "../" * page.count("/") + in_edition(f"notebooks/{stem}", current()) + ".html"
+
+
 def audit_by_category(tables) -> Note:
     """The source audit chapter: every listed finding, grouped by kind in order of
     consequence (:data:`CATEGORY_NAMES`), each linked to its chapter and to its line of the
@@ -75,7 +84,7 @@ def audit_by_category(tables) -> Note:
         for _, r in group.iterrows():
             sp, raw_line = r["subprogramme"], r["raw_line"]
             if isinstance(sp, str):
-                link = (f'<a href="../notebooks/{NOTEBOOKS[sp]}.html">'
+                link = (f'<a href="{_chapter_href(NOTEBOOKS[sp])}">'
                         f"{escape(labels[sp])}</a>")
             else:
                 link = t("whole document", "整个文件")
@@ -167,8 +176,10 @@ def data_dictionary(descriptor: dict, data_dir) -> Note:
                  t("type", "类型"): _FIELD_TYPES.get(f["type"], f["type"]),
                  t("rules", "规则"): _rules(f.get("constraints", {})),
                  t("meaning", "含义"): f["description"]} for f in schema_["fields"]]
+        # budgetbook-schema: the meanings are budgetbook/schema.py's English (the Chinese
+        # edition's browser test knows it; a translation of the schema is still to come)
         parts_html.append(pd.DataFrame(rows).to_html(index=False, escape=True, border=0,
-                                                      classes="table"))
+                                                      classes="table budgetbook-schema"))
         names = [f["name"] for f in schema_["fields"]]
         parts_text.append(t(f"{res['path']}: {n_rows} rows, columns " + ", ".join(names),
                             f"{res['path']}：{n_rows} 行，列：" + "、".join(names)))
