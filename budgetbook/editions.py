@@ -16,6 +16,7 @@ English site is written to ``_build/html``, the Chinese one to ``_build/zh/_buil
 from __future__ import annotations
 
 import copy
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -116,7 +117,12 @@ def build(project: Path = config.PROJECT_ROOT, languages=("en", ZH),
           extra: tuple[str, ...] = ("-W",)) -> int:
     """Build the editions at the same time (each runs its own kernels, so the two share
     the cores); the exit status is the first non-zero one, or 0."""
-    procs = [subprocess.Popen(cmd) for cmd in build_commands(project, languages, extra)]
+    commands = build_commands(project, languages, extra)
+    # the editions share the cores: each runs its notebooks in its share of them
+    env = {**os.environ, "BUDGETBOOK_KERNELS": str(max(1, (os.cpu_count() or 1) // len(commands)))}
+    if "BUDGETBOOK_KERNELS" in os.environ:
+        env["BUDGETBOOK_KERNELS"] = os.environ["BUDGETBOOK_KERNELS"]
+    procs = [subprocess.Popen(cmd, env=env) for cmd in commands]
     codes = [p.wait() for p in procs]
     return next((c for c in codes if c), 0)
 

@@ -364,6 +364,19 @@ def _on_build_finished(app, exception):
                        f"build again to show the change")
 
 
+KERNELS_ENV = "BUDGETBOOK_KERNELS"
+
+
+def kernels() -> int:
+    """How many kernels a build runs its notebooks in: one per core, or $BUDGETBOOK_KERNELS
+    (set by ``python -m budgetbook build`` when the two editions build at the same time and
+    share the cores)."""
+    try:
+        return max(1, int(os.environ[KERNELS_ENV]))
+    except (KeyError, ValueError):
+        return os.cpu_count() or 1
+
+
 INPUTS_KEY = "budgetbook_inputs"  # in a cache record's data: the page digest it was run with
 
 
@@ -399,7 +412,7 @@ def _execute_missing(app, env, docnames):
         return
     data_dirs = {item[0]: _page_data_dir(app, item[3]) for item in todo}
 
-    workers = min(len(todo), os.cpu_count() or 1)
+    workers = min(len(todo), kernels())
     logger.info(f"budgetbook: executing {len(todo)} notebooks in {workers} kernels: "
                 + ", ".join(item[3] for item in todo))
     groups = [todo[i::workers] for i in range(workers)]
@@ -537,9 +550,46 @@ def _add_static(app):
     app.add_js_file("budgetbook.js")
 
 
+class _Terms(list):
+    """A list whose ``in`` is a set lookup (see :func:`_chinese_search`)."""
+
+    def __init__(self):
+        super().__init__()
+        self._seen = set()
+
+    def extend(self, items):
+        items = list(items)
+        super().extend(items)
+        self._seen.update(items)
+
+    def __contains__(self, item):
+        return item in self._seen
+
+
+def _chinese_search(app, config):
+    """The Chinese edition's search index, built in a third of the time: Sphinx's Chinese
+    indexer keeps every Latin word it has seen in a list and looks each new word up in
+    it, which grows quadratic with the book (about 7 s of the Chinese build's serial
+    writing). The same index, from the same words, with a set lookup."""
+    if not str(config.language or "").startswith("zh"):
+        return
+    try:
+        from sphinx.search.zh import SearchChinese
+    except ImportError:
+        return
+
+    class SearchChineseWithSetLookup(SearchChinese):
+        def init(self, options):
+            super().init(options)
+            self.latin_terms = _Terms()
+
+    app.add_search_language(SearchChineseWithSetLookup)
+
+
 def setup(app):
     """Register the extension's event handlers with Sphinx."""
     app.connect("config-inited", _on_config_inited, priority=100)
+    app.connect("config-inited", _chinese_search)
     app.connect("config-inited", _respect_numfig, priority=900)
     app.connect("doctree-read", _on_doctree_read)
     app.connect("env-get-outdated", _on_env_get_outdated)
