@@ -152,10 +152,21 @@ def _rules(constraints: dict) -> str:
 
 def data_dictionary(descriptor: dict, data_dir) -> Note:
     """One table per resource of a Data Package descriptor, with its row count. File and
-    column names are the data contract and stay as they are in every language; the titles
-    and meanings are the descriptor's own (English) text."""
+    column names are the data contract and stay as they are in every language; the titles,
+    descriptions and meanings are the descriptor's own English, and in Chinese their Chinese
+    as budgetbook/schema.py declares it beside the English (:func:`schema.chinese_texts`,
+    for the edition of ``data_dir``)."""
+    from . import schema
+    from .loading import read_edition
+    chinese = (schema.chinese_texts(read_edition(data_dir)) if language.current() == "zh"
+               else None)
     parts_html, parts_text = [], []
     for res in descriptor["resources"]:
+        zh = chinese[res["name"]] if chinese else None
+        title = escape(zh["title"]) if zh else english_only(escape(res["title"]))
+        description = (escape(zh.get("description", "")) if zh
+                       else english_only(escape(res["description"])) if res.get("description")
+                       else "")
         schema_ = res["schema"]
         path = Path(data_dir) / res["path"]
         n_rows = max(0, len(path.read_text(encoding="utf-8").splitlines()) - 1)
@@ -163,21 +174,20 @@ def data_dictionary(descriptor: dict, data_dir) -> Note:
         refers = schema_.get("foreignKeys")
         parts_html.append(
             f"<h3><code>{escape(res['path'])}</code>{t(': ', '：')}"
-            f"{english_only(escape(res['title']))}</h3>"
+            f"{title}</h3>"
             + t(f"<p>{n_rows} rows; one row per key ({keys})"
                 + ("; <code>subprogramme</code> refers to <code>subprogrammes.csv</code>"
                    if refers else "") + ".</p>",
                 f"<p>{n_rows} 行；每个键（{keys}）一行"
                 + ("；<code>subprogramme</code> 指向 <code>subprogrammes.csv</code>"
                    if refers else "") + "。</p>")
-            + (f"<p>{english_only(escape(res['description']))}</p>" if res.get("description")
-               else ""))
+            + (f"<p>{description}</p>" if description else ""))
         rows = [{t("column", "列"): f["name"],
                  t("type", "类型"): _FIELD_TYPES.get(f["type"], f["type"]),
                  t("rules", "规则"): _rules(f.get("constraints", {})),
-                 t("meaning", "含义"): f["description"]} for f in schema_["fields"]]
-        # budgetbook-schema: the meanings are budgetbook/schema.py's English (the Chinese
-        # edition's browser test knows it; a translation of the schema is still to come)
+                 t("meaning", "含义"): zh["fields"][f["name"]] if zh else f["description"]}
+                for f in schema_["fields"]]
+        # budgetbook-schema: the meanings are budgetbook/schema.py's, in the language in use
         parts_html.append(pd.DataFrame(rows).to_html(index=False, escape=True, border=0,
                                                       classes="table budgetbook-schema"))
         names = [f["name"] for f in schema_["fields"]]

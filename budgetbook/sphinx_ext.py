@@ -281,7 +281,20 @@ def _on_env_get_outdated(app, env, added, changed, removed):
     _warn_unsynced_pairs(env)
     retranslate = [doc for doc, problem in getattr(env, "budgetbook_translations", {}).items()
                    if doc in env.found_docs and _translation_problem(app, doc) != problem]
+    # The book's CSS and script changed: Sphinx copies static files only when it writes a
+    # page, and every page links them with a hash of their content, so rewrite them all.
+    static = _static_digest()
+    if getattr(env, "budgetbook_static", None) != static:
+        retranslate = sorted(env.found_docs)
+    env.budgetbook_static = static
     return retranslate + _outdated_by_inputs(app, env, digests)
+
+
+def _static_digest() -> str:
+    from .inputs import sha256_of
+
+    folder = Path(__file__).parent / "static"
+    return sha256_of({p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()})
 
 
 def _outdated_by_inputs(app, env, digests):

@@ -43,6 +43,14 @@ def test_the_audit_counts_are_the_same_numbers_under_chinese_headers(tables):
     assert not left, f"English words in the Chinese audit counts: {left}"
 
 
+# What the schema's meanings quote as it is in Chinese too: the measure columns' name
+# templates, the data directory's paths, the words of the measure codes ('Figure <n>.I',
+# 'Table <n>.2', values of results.measure), the ISO code, a module and a data prefix.
+QUOTED_IN_MEANINGS = {"plan_{Y-2}", "actual_{Y-2}", "plan_{Y-1}", "plan_{Y}", "data/raw",
+                      "raw/", "Figure", "Table", "ISO 639-1", "budgetbook.audit",
+                      "Planned target:"}
+
+
 def _contract_names():
     """The column names of the data contract that a finding may quote in any language
     (footnote_zh, plan_2025: the names with an underscore, so that no short name is taken
@@ -99,20 +107,22 @@ def test_the_chinese_source_text_page_counts_its_lines_in_chinese():
 
 def test_the_chinese_data_dictionary_keeps_the_contracts_names_and_says_the_rest_in_chinese():
     """The file and column names, codes and patterns are the data contract and stay as
-    they are; the descriptor's titles and meanings are its own English (from schema.py);
-    every other word of the page is Chinese, and the row counts are the English page's."""
+    they are, and so are the name templates, paths and codes the meanings quote
+    (QUOTED_IN_MEANINGS); the titles, descriptions and meanings are Chinese (from schema.py,
+    beside the English); every other word of the page is Chinese, and the row counts are the English page's."""
     descriptor = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
     english = pages.data_dictionary(descriptor, data_dir())
     with language.using("zh"):
         note = pages.data_dictionary(descriptor, data_dir())
     contract = {"subprogramme", "subprogrammes.csv"}
     for res in descriptor["resources"]:
-        contract |= {res["path"], res["title"], res.get("description") or ""}
+        contract |= {res["path"]}
         contract |= set(res["schema"]["primaryKey"])
         for f in res["schema"]["fields"]:
             constraints = f.get("constraints", {})
-            contract |= {f["name"], f["description"], constraints.get("pattern", "")}
+            contract |= {f["name"], constraints.get("pattern", "")}
             contract |= {str(v) for v in constraints.get("enum", [])}
+    contract |= QUOTED_IN_MEANINGS
     contract.discard("")
     left = english_left(visible(note.html), allowed=contract)
     assert not left, f"English words on the Chinese data dictionary: {left}"
@@ -121,3 +131,47 @@ def test_the_chinese_data_dictionary_keeps_the_contracts_names_and_says_the_rest
                                                                  english.html)
     assert note.text.count("\n") == english.text.count("\n")
     assert not english_left(note.text, allowed=contract)
+
+
+def test_the_chinese_data_dictionary_says_every_title_description_and_meaning_in_chinese():
+    """Every resource's title and description and every field's description has its Chinese
+    (budgetbook/schema.py, beside the English); the Chinese data dictionary shows it, not
+    marked as English, with no English word left but the contract's column names, its enum
+    codes and the column-name templates, paths and codes the English quotes; and each
+    Chinese text states the same numbers as its English."""
+    from budgetbook import schema
+
+    descriptor = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    chinese = schema.chinese_texts(schema_edition())
+    numbers = re.compile(r"[0-9]+")
+    texts = []
+    for res in descriptor["resources"]:
+        zh = chinese[res["name"]]
+        pairs = [(res["title"], zh["title"])]
+        if res.get("description"):
+            pairs.append((res["description"], zh["description"]))
+        else:
+            assert "description" not in zh, res["name"]
+        assert set(zh["fields"]) == {f["name"] for f in res["schema"]["fields"]}, res["name"]
+        pairs += [(f["description"], zh["fields"][f["name"]]) for f in res["schema"]["fields"]]
+        for english, text in pairs:
+            assert text and text.strip() and re.search(r"[\u4e00-\u9fff]", text), english
+            assert set(numbers.findall(text)) == set(numbers.findall(english)), (english, text)
+            texts.append(text)
+    with language.using("zh"):
+        html = pages.data_dictionary(descriptor, data_dir()).html
+    assert 'lang="en"' not in html
+    for text in texts:
+        assert render.escape(text) in html, text
+    names = {f["name"] for res in descriptor["resources"] for f in res["schema"]["fields"]}
+    codes = {str(v) for res in descriptor["resources"] for f in res["schema"]["fields"]
+             for v in f.get("constraints", {}).get("enum", [])}
+    # the meanings themselves (the rest of the page: the test above)
+    files = {res["path"] for res in descriptor["resources"]}  # before the names they hold
+    left = english_left(" ".join(texts), allowed=names | codes | files | QUOTED_IN_MEANINGS)
+    assert not left, f"English words in the Chinese data dictionary's meanings: {left}"
+
+
+def schema_edition():
+    from budgetbook.loading import read_edition
+    return read_edition(data_dir())

@@ -238,11 +238,11 @@ PACKAGES = ("jupyter-book", "myst-nb", "sphinx", "jupytext")
 ENGLISH_PAGES = {"book/zh/api.html", "genindex.html", "search.html"}
 # What a reader of a Chinese page sees in English by design: code and its output folded
 # under "显示代码", the API reference (the docstrings), text the data hold in English only
-# (marked lang="en"), MyST-NB's execution table and the data dictionary's column
-# descriptions (from budgetbook/schema.py: not yet translated).
+# (marked lang="en"), MyST-NB's execution table and the data dictionary's rules (its
+# third column: the contract's patterns and codes). The data dictionary's meanings, titles
+# and descriptions are Chinese (from budgetbook/schema.py) and are checked.
 NOT_CHECKED = (".cell_input, pre, code, script, style, [lang=en], dl.py, "
-               ".budgetbook-exec-table, .budgetbook-schema td:nth-child(3), "
-               ".budgetbook-schema td:nth-child(4)")
+               ".budgetbook-exec-table, .budgetbook-schema td:nth-child(3)")
 FILE_NAME = re.compile(r"[\w.-]+\.(?:csv|png|svg|html|ipynb|py|md)\b")
 # Versions, digests and the data snapshot's folder, as the Status page lists them.
 VERSIONS = re.compile(r"\b[0-9a-f]{7,}\b|\bdata-[0-9a-f]+|\b\d+(?:\.\d+)+[\w.+]*")
@@ -267,8 +267,16 @@ def _english_problems(page) -> list:
     tables = load_all()
     # the data contract's column names (a page names a column as the CSV does)
     columns = tuple({c for df in tables.values() for c in df.columns})
+    # and what the data dictionary's meanings quote as it is (test_pages_language)
+    # and the enum codes they name ('cyclical', 'more_than', ...)
+    from test_pages_language import QUOTED_IN_MEANINGS
+    from budgetbook.loading import data_dir
+    descriptor = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    codes = tuple({str(v) for res in descriptor["resources"] for f in res["schema"]["fields"]
+                   for v in f.get("constraints", {}).get("enum", [])})
     left = english_left(VERSIONS.sub(" ", text), tables,
-                        allowed=NAMES_WITHOUT_CHINESE + PACKAGES + columns)
+                        allowed=NAMES_WITHOUT_CHINESE + PACKAGES + columns + codes
+                        + tuple(QUOTED_IN_MEANINGS))
     return [("English left on a Chinese page", left)] if left else []
 
 
