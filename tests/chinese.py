@@ -85,17 +85,20 @@ def english_left(text: str, tables=None, *, allowed=()) -> list[str]:
     (:data:`ENGLISH_ONLY`), read from ``tables`` when given (as
     :func:`budgetbook.load_all` returns them); and the strings in ``allowed`` (English-only
     data a test quotes, the names of the data contract). The values and the ``allowed``
-    strings are taken out of ``text`` first, the longest first (so a value goes before its
-    own parts), then the allowed patterns; the words left are what is reported.
+    strings are taken out of ``text`` first, as whole words, the longest first (so a value
+    goes before its own parts), then the allowed patterns; the words left are what is
+    reported.
     ``allowed`` is keyword-only: a third positional argument (a set of source words, as
     an older helper took) fails rather than being taken out of the text.
     """
     quoted = set(allowed)
     if tables is not None:
         quoted |= english_only_values(tables)
-    for value in sorted(quoted, key=lambda v: (-len(v), v)):
-        if value:
-            text = text.replace(value, " ")
+    values = sorted((v for v in quoted if v), key=lambda v: (-len(v), v))
+    if values:
+        # whole words only: an allowed "AR" must not cut the source's "goIFAR" in two
+        text = re.sub(r"(?<![A-Za-z0-9_])(?:" + "|".join(map(re.escape, values))
+                      + r")(?![A-Za-z0-9_])", " ", text)
     for pattern in ALLOWED_LATIN:
         text = pattern.sub(" ", text)
     known = _source_words()
