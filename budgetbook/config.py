@@ -27,6 +27,9 @@ EDITION_CONFIGS = {"en": PROJECT_ROOT / "_config.yml",
 EDITION_TOCS = {"en": TOC, TRANSLATED: PROJECT_ROOT / "book" / TRANSLATED / "_toc.yml"}
 # Where each edition's site is written, relative to the project (jupyter-book's
 # --path-output puts it under <path>/_build/html).
+# How many kernels a build runs its notebooks in (default: one per core); set by
+# `python -m budgetbook build` when the two editions build at the same time.
+KERNELS_ENV = "BUDGETBOOK_KERNELS"
 EDITION_SITES = {"en": Path("_build/html"), TRANSLATED: Path("_build/zh/_build/html")}
 
 

@@ -119,9 +119,8 @@ def build(project: Path = config.PROJECT_ROOT, languages=("en", ZH),
     the cores); the exit status is the first non-zero one, or 0."""
     commands = build_commands(project, languages, extra)
     # the editions share the cores: each runs its notebooks in its share of them
-    env = {**os.environ, "BUDGETBOOK_KERNELS": str(max(1, (os.cpu_count() or 1) // len(commands)))}
-    if "BUDGETBOOK_KERNELS" in os.environ:
-        env["BUDGETBOOK_KERNELS"] = os.environ["BUDGETBOOK_KERNELS"]
+    share = str(max(1, (os.cpu_count() or 1) // len(commands)))
+    env = {config.KERNELS_ENV: share, **os.environ}  # a user's own setting wins
     procs = [subprocess.Popen(cmd, env=env) for cmd in commands]
     codes = [p.wait() for p in procs]
     return next((c for c in codes if c), 0)

@@ -102,6 +102,26 @@ def labels(frame, name: str):
     return own
 
 
+def in_language(row, name: str):
+    """``row``'s value of ``name``, a column the data hold in English without a language
+    suffix (targets.csv's ``unit``, source_issues.csv's ``location`` and ``book_action``),
+    in the language in use: in Chinese its twin ``<name>_zh`` where the row gives one, else
+    (and in English) the column itself. ``row``: a pandas row or a dict."""
+    if _current == "zh":
+        zh = row.get(f"{name}_zh")
+        if not _blank(zh):
+            return zh
+    return row[name]
+
+
+def in_language_values(frame, name: str) -> list:
+    """:func:`in_language` for every row of ``frame``, in order (a list)."""
+    english = list(frame[name])
+    if _current != "zh" or f"{name}_zh" not in frame:
+        return english
+    return [e if _blank(z) else z for e, z in zip(english, frame[f"{name}_zh"])]
+
+
 def join_list(parts: list[str]) -> str:
     """'a, b and c' in English, 'a、b和c' in Chinese."""
     parts = [str(p) for p in parts]

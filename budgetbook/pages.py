@@ -8,7 +8,8 @@ import pandas as pd
 
 from . import language
 from .language import Phrases, english_only, t
-from .render import Note, escape, in_language
+from .language import in_language
+from .render import Note, escape
 from .views import NOTEBOOKS, chapter_labels
 
 

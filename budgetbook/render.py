@@ -187,8 +187,8 @@ def percent(ratio) -> str:
 def number(value, unit=None) -> str:
     """A stated number with its unit ('1,234 countries'), or 'not stated in the source'.
     The unit is printed as it is given: the caller gives it in the language in use
-    (:func:`in_language`: targets.csv's ``unit``, or in Chinese its ``unit_zh``, as the
-    paragraph prints it: '845,258 名关注者'). A percentage reads as the source prints it,
+    (:func:`budgetbook.language.in_language`: targets.csv's ``unit``, or in Chinese its
+    ``unit_zh``, as the paragraph prints it: '845,258 名关注者'). A percentage reads as the source prints it,
     '98%', in Chinese: given as 'percent' (the English unit) or as '%' (the Chinese)."""
     if value is None or pd.isna(value):
         return not_stated()
@@ -197,30 +197,6 @@ def number(value, unit=None) -> str:
     if unit == "%" or (unit == "percent" and current() == "zh"):
         return f"{shown}%"
     return f"{shown} {unit}" if isinstance(unit, str) else shown
-
-
-def _given(value) -> bool:
-    return isinstance(value, str) and value != ""
-
-
-def in_language(row, name: str):
-    """``row``'s value of ``name``, a column the data hold in English without a language
-    suffix (targets.csv's ``unit``, source_issues.csv's ``location`` and ``book_action``),
-    in the language in use: in Chinese its twin ``<name>_zh`` where the row gives one, else
-    (and in English) the column itself. ``row``: a pandas row or a dict."""
-    if current() == "zh":
-        zh = row.get(f"{name}_zh")
-        if _given(zh):
-            return zh
-    return row[name]
-
-
-def in_language_values(frame: pd.DataFrame, name: str) -> list:
-    """:func:`in_language` for every row of ``frame``, in order (a list)."""
-    english = list(frame[name])
-    if current() != "zh" or f"{name}_zh" not in frame:
-        return english
-    return [z if _given(z) else e for e, z in zip(english, frame[f"{name}_zh"])]
 
 
 def save_outputs(output_dir, sp: str, frames: dict, chart_list: list) -> list[Path]:

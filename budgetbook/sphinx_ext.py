@@ -377,13 +377,12 @@ def _on_build_finished(app, exception):
                        f"build again to show the change")
 
 
-KERNELS_ENV = "BUDGETBOOK_KERNELS"
-
-
 def kernels() -> int:
     """How many kernels a build runs its notebooks in: one per core, or $BUDGETBOOK_KERNELS
     (set by ``python -m budgetbook build`` when the two editions build at the same time and
     share the cores)."""
+    from .config import KERNELS_ENV
+
     try:
         return max(1, int(os.environ[KERNELS_ENV]))
     except (KeyError, ValueError):

@@ -21,9 +21,9 @@ import pandas as pd
 from . import charts, config, indicators, language
 from .config import PROGRAMME_ID, notebooks
 from .edition import ROLES, Edition, edition_of
-from .language import Phrases, figure_name, paragraph_name, t, table_name
-from .render import (Note, details, escape, in_language, in_language_values, join, not_stated,
-                     number, paragraph, table)
+from .language import (Phrases, figure_name, in_language, in_language_values, paragraph_name,
+                       t, table_name)
+from .render import Note, details, escape, join, not_stated, number, paragraph, table
 from .render import text as render_text
 
 
@@ -947,7 +947,7 @@ def results_register(verdicts: pd.DataFrame, figures: pd.DataFrame, edition: Edi
 
     def gap(value, unit, shown):
         # ``unit``: the English unit, which says what the gap is in; ``shown``: the unit in
-        # the language in use (render.in_language), as the page prints it
+        # the language in use (language.in_language), as the page prints it
         if pd.isna(value):
             return "—"
         points = unit == "percent"

@@ -1237,11 +1237,11 @@ def test_a_unit_without_chinese_falls_back_to_the_english_unit(tables, edition):
         register = views.results_register(verdicts, tables["figures"], edition)
         bare = views.results_register(verdicts.drop(columns="unit_zh"), tables["figures"],
                                       edition)
-        assert render.in_language({"unit": "countries", "unit_zh": ""}, "unit") == "countries"
-        assert render.in_language({"unit": "countries", "unit_zh": "个国家"}, "unit") == "个国家"
+        assert language.in_language({"unit": "countries", "unit_zh": ""}, "unit") == "countries"
+        assert language.in_language({"unit": "countries", "unit_zh": "个国家"}, "unit") == "个国家"
     assert register["实际"].tolist() == bare["实际"].tolist()
     assert "17 countries" in register["实际"].tolist()
-    assert render.in_language({"unit": "countries", "unit_zh": "个国家"}, "unit") == "countries"
+    assert language.in_language({"unit": "countries", "unit_zh": "个国家"}, "unit") == "countries"
 
 
 def test_the_chinese_chapter_box_and_timing_marks_are_the_books_chinese(tables, edition):
