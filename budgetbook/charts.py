@@ -50,47 +50,12 @@ def _make_room(fig, ax, labels, gap_px: float = 6.0) -> None:
         ax.set_xlim(low, low + span)
 
 
-# The Okabe-Ito palette, safe for the common colour-vision deficiencies.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-           "#000000"]
-# The four measures by role (budgetbook.edition.ROLES): the two of the performance year in
-# blues, the current and budget years' plans in orange and vermilion.
-ROLE_COLOURS = {"prior_plan": "#56B4E9", "prior_actual": "#0072B2",
-                "current_plan": "#E69F00", "budget_plan": "#D55E00"}
-# Chinese labels (the *_zh columns) draw in a CJK font, glyph by glyph where DejaVu Sans
-# has none: Debian's fonts-noto-cjk (README), whose regular and bold weights match the
-# house style's (a font with one weight makes matplotlib log a warning for every label).
-# Without it installed, only DejaVu Sans.
-CJK_FONT = "Noto Sans CJK SC"
+# The house style, one for every figure (budgetbook.style): the book's charts draw in it
+# whatever a notebook set since, and importing the charts applies it to the notebook's own.
+from .style import CJK_FONT, HOUSE_STYLE, PALETTE, ROLE_COLOURS  # noqa: E402,F401
+from . import style as _style  # noqa: E402
 
-
-def _font_families() -> list[str]:
-    from matplotlib import font_manager
-    installed = {font.name for font in font_manager.fontManager.ttflist}
-    return ["DejaVu Sans"] + ([CJK_FONT] if CJK_FONT in installed else [])
-
-
-HOUSE_STYLE = {
-    "figure.dpi": 100,
-    "savefig.dpi": 100,
-    "font.family": _font_families(),
-    "font.size": 10,
-    "axes.titlesize": 12,
-    "axes.titleweight": "bold",
-    "axes.titlelocation": "left",
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "axes.grid.axis": "x",
-    "grid.color": "#dddddd",
-    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
-    "svg.hashsalt": "budgetbook",
-    "svg.fonttype": "path",
-    "path.simplify": True,
-    # Labels are data: "US$ 5 million and US$ 6 million" must draw as written, never as
-    # mathtext between the two "$" (and "$\\frac$" must not crash the drawing).
-    "text.parse_math": False,
-}
+_style.use()
 PNG_METADATA = {"Software": None}
 SVG_METADATA = {"Date": None, "Creator": None}
 

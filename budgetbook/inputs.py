@@ -115,6 +115,40 @@ def code_digest(exclude_build: bool = False, toc: Path = TOC,
     return h.hexdigest()
 
 
+def environment(language: str) -> dict[str, str]:
+    """What a page computes with besides its data and code, as name -> value: Python's
+    version, every installed distribution with its version (from the ``*.dist-info``
+    folders on ``sys.path``, read without importing anything), and the font files its
+    charts draw with in ``language`` (:func:`budgetbook.style.font_files`: path, size,
+    modification time)."""
+    import os
+    import sys
+
+    from .style import font_files
+
+    found = set()
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        found.update(n[:-len(".dist-info")] for n in names if n.endswith(".dist-info"))
+    out = {"python": sys.version.split()[0], "distributions": "\n".join(sorted(found))}
+    for path in font_files(language):
+        try:
+            st = path.stat()
+            out[f"font {path.name}"] = f"{path} {st.st_size} {st.st_mtime_ns}"
+        except OSError:
+            out[f"font {path.name}"] = f"{path} missing"
+    return out
+
+
+def environment_digest(language: str) -> str:
+    """A short hash of :func:`environment`: a page's cached result is keyed on it, so a
+    new version of a package, of Python or of a chart font re-executes the page."""
+    return sha256_of({k: v.encode() for k, v in environment(language).items()})[:16]
+
+
 def declared_reads(text: str) -> tuple[str, ...] | None:
     """The data files a page's front matter declares it reads (``budgetbook: {reads:
     [...]}``), or None when it declares nothing (the page reads every file)."""

@@ -40,9 +40,14 @@ def check(language: str) -> str:
 
 
 def use(language: str) -> str:
-    """Make ``language`` the language of everything drawn or written from now on."""
+    """Make ``language`` the language of everything drawn or written from now on, and
+    apply the house style to every figure (:func:`budgetbook.style.use`: fonts that draw
+    both languages, the palette)."""
     global _current
     _current = check(language)
+    from . import style  # matplotlib only now: the build's extension imports this module
+
+    style.use()
     return _current
 
 

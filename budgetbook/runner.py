@@ -19,7 +19,6 @@ import csv
 import hashlib
 import json
 import multiprocessing
-import multiprocessing.util
 import os
 import re
 import shutil
@@ -37,13 +36,8 @@ from .inputs import read_data_files, sha256_of, write_data_files
 
 from .config import EDITION_DIRS, NOTEBOOKS_DIR  # noqa: E402
 from .language import LANGUAGES  # noqa: E402
-KERNEL = "python3"
+from .kernels import KERNEL, KERNEL_ARGS  # noqa: E402
 KERNEL_START_ATTEMPTS = 3
-# Quiet the kernel's own log: jupyter_client interrupts every kernel before shutting it
-# down, which ipykernel logs as "KeyboardInterrupt caught in kernel" on a clean run, and
-# it warns about TCP on localhost. A notebook's errors still come back through its cells.
-KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
-
 
 def notebook_ids():
     """The ids of the notebooks the table of contents lists."""
@@ -94,85 +88,48 @@ def _describe_failure(exc) -> str:
     return text + ("\n    in:\n" + "\n".join(source) if source else "")
 
 
-# The kernel of this worker process, kept from one notebook to the next (see execute_one).
-_WORKER_KERNEL: dict = {}
-# Run in that kernel before each notebook: a fresh namespace and execution count, and the
-# notebook's folder as the working directory, as in a kernel of its own.
-FRESH_START = "get_ipython().reset(new_session=True)\nimport os as _os\n_os.chdir({cwd!r})\ndel _os"
-
-
-def _worker_kernel(cwd: str):
-    """This worker's kernel manager, started on first use (retrying a start that loses the
-    race for free ports) and shut down when the worker exits."""
-    from jupyter_client.manager import AsyncKernelManager
-    from jupyter_core.utils import run_sync
-
-    km = _WORKER_KERNEL.get("km")
-    if km is not None and run_sync(km.is_alive)():
-        return km
-    for attempt in range(KERNEL_START_ATTEMPTS):
-        km = AsyncKernelManager(kernel_name=KERNEL)
-        try:
-            run_sync(km.start_kernel)(cwd=cwd, extra_arguments=KERNEL_ARGS)
-            client = km.client()
-            client.start_channels()
-            run_sync(client.wait_for_ready)(timeout=60)
-            client.stop_channels()
-            break
-        except RuntimeError:
-            run_sync(km.shutdown_kernel)(now=True)
-            if attempt == KERNEL_START_ATTEMPTS - 1:
-                raise
-    _WORKER_KERNEL["km"] = km
-    multiprocessing.util.Finalize(None, run_sync(km.shutdown_kernel), kwargs={"now": True},
-                                  exitpriority=10)
-    return km
-
-
-def _fresh_start(km, cwd: str) -> None:
-    from jupyter_core.utils import run_sync
-
-    client = km.client()
-    client.start_channels()
-    try:
-        reply = run_sync(client.execute_interactive)(FRESH_START.format(cwd=cwd), silent=True,
-                                                     store_history=False, timeout=60)
-        if reply["content"]["status"] != "ok":
-            raise RuntimeError(f"could not reset the kernel: {reply['content']}")
-    finally:
-        client.stop_channels()
-
-
 def execute_one(sp: str, nb_path: str, data_dir: str, staging: str, final_dir: str = "",
                 shown_data_dir: str = "", language: str | None = None) -> RunResult:
     """Execute one notebook into ``staging`` (runs in a worker process), reading the data
     snapshot ``data_dir``; the executed notebook names ``final_dir`` and ``shown_data_dir``
     (the folder it is published to and the data directory the user gave).
 
-    A worker keeps its kernel for the notebooks it runs one after another, so the kernel
-    start and the imports are paid once per worker; before each notebook the kernel's
-    namespace, execution count and working directory are reset, so no notebook sees
-    another's variables, and the executed notebook is the one a fresh kernel gives."""
+    Each notebook runs in a fresh kernel of its own (:func:`budgetbook.kernels.manager`:
+    forked from a process that has imported what the notebooks import, so the start costs
+    a fraction of a second), started in the notebook's folder: nothing one notebook sets
+    (a module's constant, a matplotlib setting, an environment variable, the working
+    directory) reaches another run by the same worker."""
     import jupytext
     import papermill
+
+    from .kernels import fresh
 
     start = time.perf_counter()
     out = Path(staging)
     out.mkdir(parents=True, exist_ok=True)
     nb = jupytext.read(nb_path)
     cwd = str(Path(nb_path).parent)
-    try:
-        km = _worker_kernel(cwd)
-        _fresh_start(km, cwd)
-        papermill.execute_notebook(
-            nb, str(out / f"{Path(nb_path).stem}.ipynb"),
-            parameters={"data_dir": data_dir, "output_dir": str(out),
-                        # only when asked: a fork's notebook may predate the parameter
-                        **({"language": language} if language else {})},
-            kernel_name=KERNEL, km=km, progress_bar=False, log_output=False,
-            request_save_on_cell_execute=False)
-    except Exception as exc:  # noqa: BLE001  any failure is reported, not raised
-        return RunResult(sp, False, time.perf_counter() - start, error=_describe_failure(exc))
+    error = None
+    for attempt in range(KERNEL_START_ATTEMPTS):  # kernels started together can race for ports
+        try:
+            with fresh(KERNEL) as km:
+                papermill.execute_notebook(
+                    nb, str(out / f"{Path(nb_path).stem}.ipynb"),
+                    parameters={"data_dir": data_dir, "output_dir": str(out),
+                                # only when asked: a fork's notebook may predate it
+                                **({"language": language} if language else {})},
+                    kernel_name=KERNEL, km=km, cwd=cwd, progress_bar=False,
+                    log_output=False, request_save_on_cell_execute=False,
+                    extra_arguments=KERNEL_ARGS)
+            error = None
+            break
+        except RuntimeError as exc:  # the kernel did not start: try again
+            error = exc
+        except Exception as exc:  # noqa: BLE001  any failure is reported, not raised
+            error = exc
+            break
+    if error is not None:
+        return RunResult(sp, False, time.perf_counter() - start, error=_describe_failure(error))
     normalise_executed(out / f"{Path(nb_path).stem}.ipynb",
                        {str(out): final_dir or str(out), data_dir: shown_data_dir or data_dir})
     files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
@@ -247,8 +204,9 @@ def _publish(staging: Path, final: Path) -> None:
 def environment(data_dir=None):
     """What a build or a run computes with, as a table (item, value): the data directory,
     the sha256 of its files (the CSVs, the descriptor and the source text), the budgetbook
-    version, and the versions of Python and of the packages that shape the numbers and
-    pages."""
+    version, Python's, the environment key every page's cached result is keyed on
+    (:func:`budgetbook.inputs.environment_digest`), the chart fonts, every installed
+    distribution, and the versions of the packages that shape the numbers and pages."""
     import platform
     from importlib.metadata import PackageNotFoundError, version
 
@@ -256,10 +214,21 @@ def environment(data_dir=None):
 
     from .language import t
     directory = resolve_data_dir(data_dir).resolve()
+    from .inputs import environment as run_with, environment_digest
+    from .language import current
+
+    env = run_with(current())
+    dists = env["distributions"].split("\n")
+    fonts = [value.split(" ")[0] for key, value in env.items() if key.startswith("font ")]
     rows = [(t("data directory", "数据目录"), directory.name),
             (t("data sha256 (CSV, descriptor, source text)",
                "数据的 sha256（CSV 文件、描述文件、原文）"), sha256_of(read_data_files(directory))),
-            ("budgetbook", package_version()), ("Python", platform.python_version())]
+            ("budgetbook", package_version()), ("Python", platform.python_version()),
+            (t("environment key (Python, distributions, chart fonts)",
+               "环境键（Python、已安装的发行包、图表字体）"), environment_digest(current())),
+            (t("chart fonts", "图表字体"), ", ".join(Path(f).name for f in fonts)),
+            (t(f"installed distributions ({len(dists)})", f"已安装的发行包（{len(dists)} 个）"),
+             ", ".join(dists))]
     for name in ("pandas", "matplotlib", "jupyter-book", "myst-nb", "sphinx", "papermill",
                  "jupytext"):
         try:

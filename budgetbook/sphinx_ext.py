@@ -19,9 +19,9 @@ would leave a stale page. This extension, listed in _config.yml:
    pages only;
 4. warns (an error under ``-W``) when a notebook's ``.py`` was edited but not synced into
    the ``.ipynb`` that the book builds;
-5. executes the notebooks that lack a current cached result before MyST-NB reads them, in
-   one kernel per core, several notebooks per kernel, stores the results in the cache and
-   logs which pages it executed.
+5. executes the notebooks that lack a current cached result before MyST-NB reads them,
+   each in a fresh kernel of its own (:mod:`budgetbook.kernels`), one per core at a time,
+   stores the results in the cache and logs which pages it executed.
 
 With no change, the rebuild re-reads nothing and executes nothing.
 """
@@ -66,6 +66,23 @@ def _code(srcdir: Path, exclude_build: bool = True, toc=None) -> str:
     return code_digest(exclude_build=exclude_build, toc=_toc(srcdir, toc))
 
 
+def _language(config) -> str:
+    """The language of the edition a build makes ('zh' for the Chinese edition)."""
+    return "zh" if str(getattr(config, "language", "") or "").startswith("zh") else "en"
+
+
+def _run_with(srcdir: Path, config, toc=None) -> str:
+    """What every notebook of the build runs with, besides its data: the code
+    (:func:`_code`) and the environment (:func:`budgetbook.inputs.environment_digest`:
+    Python, the installed distributions, the edition's chart fonts)."""
+    import hashlib
+
+    from .inputs import environment_digest
+
+    both = _code(srcdir, toc=toc) + environment_digest(_language(config))
+    return hashlib.sha256(both.encode()).hexdigest()
+
+
 def _read_inputs(srcdir: Path, data: Path | None = None,
                  code: str | None = None) -> tuple[str, dict[str, bytes]]:
     """The digest of every input, and the data files' bytes by name (read once, hashed as
@@ -77,9 +94,11 @@ def _read_inputs(srcdir: Path, data: Path | None = None,
     return digest(data_bytes, code if code is not None else _code(srcdir)), data_bytes
 
 
-def inputs_digest(srcdir: Path, data: Path | None = None, toc=None) -> str:
-    """A short hash of the data files, the package's code and the table of contents."""
-    return _read_inputs(srcdir, data, _code(srcdir, toc=toc))[0]
+def inputs_digest(srcdir: Path, data: Path | None = None, toc=None, config=None) -> str:
+    """A short hash of the data files, the package's code and the table of contents (and,
+    given a build's ``config``, of the environment its notebooks run in)."""
+    code = _run_with(srcdir, config, toc=toc) if config is not None else _code(srcdir, toc=toc)
+    return _read_inputs(srcdir, data, code)[0]
 
 
 def _write_snapshot(snapshot: Path, data_bytes: dict[str, bytes]) -> None:
@@ -131,7 +150,7 @@ def _on_config_inited(app, config):
         if not source.is_dir():
             from .loading import DataError
             raise DataError(source, "the data directory does not exist")
-        code = _code(srcdir, toc=_app_toc(app))
+        code = _run_with(srcdir, config, toc=_app_toc(app))
         digest, data_bytes = _read_inputs(srcdir, source, code)
         snapshot = base / f"{SNAPSHOT_PREFIX}{digest}"
         _write_snapshot(snapshot, data_bytes)
@@ -157,7 +176,7 @@ def _on_config_inited(app, config):
     app.budgetbook_source = source
     app.budgetbook_digest = digest
     app.budgetbook_files = data_bytes
-    app.budgetbook_code = code  # what the notebooks run
+    app.budgetbook_code = code  # what the notebooks run, and the environment they run in
     app.budgetbook_code_digest = _code(srcdir, exclude_build=False, toc=_app_toc(app))
     # One cache per version of the package; each entry records the inputs it was computed
     # with (see _execute_missing), so a change to one chapter's rows invalidates that one.
@@ -371,7 +390,8 @@ def _on_build_finished(app, exception):
         shutil.rmtree(app.config.nb_execution_cache_path, ignore_errors=True)
         logger.warning("budgetbook: the package changed while the book was built; its "
                        "cached results were discarded: build again")
-    elif inputs_digest(Path(app.srcdir), app.budgetbook_source, _app_toc(app)) != digest:
+    elif inputs_digest(Path(app.srcdir), app.budgetbook_source, _app_toc(app),
+                       app.config) != digest:
         logger.warning(f"budgetbook: {app.budgetbook_source} changed while the book was "
                        f"built; the pages show the data as it was when the build started: "
                        f"build again to show the change")
@@ -425,21 +445,25 @@ def _execute_missing(app, env, docnames):
     data_dirs = {item[0]: _page_data_dir(app, item[3]) for item in todo}
 
     workers = min(len(todo), kernels())
-    logger.info(f"budgetbook: executing {len(todo)} notebooks in {workers} kernels: "
-                + ", ".join(item[3] for item in todo))
-    groups = [todo[i::workers] for i in range(workers)]
+    logger.info(f"budgetbook: executing {len(todo)} notebooks, each in a fresh kernel, "
+                f"{workers} at a time: " + ", ".join(item[3] for item in todo))
+    from .kernels import close_template
+
     executed = set()
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        for done in pool.map(lambda g: _run_in_one_kernel(g, config.nb_execution_timeout,
-                                                          data_dirs), groups):
-            for path, nb, read_fmt, docname, digest, seconds in done:
-                executed.add(docname)
-                record = (cache.add_nb_to_project(str(path), read_data=read_fmt) if read_fmt
-                          else cache.add_nb_to_project(str(path)))
-                cache.cache_notebook_bundle(
-                    CacheBundleIn(nb, record.uri,
-                                  data={"execution_seconds": seconds, INPUTS_KEY: digest}),
-                    check_validity=False, overwrite=True)
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for done in pool.map(lambda item: _run_in_fresh_kernels(
+                    [item], config.nb_execution_timeout, data_dirs), todo):
+                for path, nb, read_fmt, docname, digest, seconds in done:
+                    executed.add(docname)
+                    record = (cache.add_nb_to_project(str(path), read_data=read_fmt)
+                              if read_fmt else cache.add_nb_to_project(str(path)))
+                    cache.cache_notebook_bundle(
+                        CacheBundleIn(nb, record.uri,
+                                      data={"execution_seconds": seconds, INPUTS_KEY: digest}),
+                        check_validity=False, overwrite=True)
+    finally:
+        close_template()  # not kept through the rest of the build
     for item in todo:
         reads = declared_reads(app, item[3])
         if item[3] not in executed and reads is not None:
@@ -450,57 +474,46 @@ def _execute_missing(app, env, docnames):
                            location=item[3])
 
 
-def _run_in_one_kernel(items, timeout, data_dirs: dict | None = None):
-    """Execute several notebooks one after another in one kernel.
+def _run_in_fresh_kernels(items, timeout, data_dirs: dict | None = None):
+    """Execute several notebooks one after another, each in a fresh kernel of its own
+    (:func:`budgetbook.kernels.manager`: a fork of a process that has imported what the
+    notebooks import, so a kernel starts in a fraction of a second).
 
-    Every chapter imports the same package, so a shared kernel pays the kernel start and
-    the imports once instead of once per notebook. Before each notebook the namespace is
-    reset and the working directory set to the notebook's folder, as in a kernel of its
-    own, and ``$BUDGETBOOK_DATA_DIR`` to the data it runs on (``data_dirs``, by path); a
-    notebook that fails is left out, and MyST-NB then runs it alone and reports the error
-    in its usual way.
+    Nothing a notebook sets (a module's constant, a matplotlib setting, an environment
+    variable, the working directory) reaches the next one. Each kernel starts in the
+    notebook's folder, with ``$BUDGETBOOK_DATA_DIR`` set to the data it runs on
+    (``data_dirs``, by path); a notebook that fails is left out, and MyST-NB then runs it
+    alone and reports the error in its usual way.
     """
     import time
 
-    import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, DeadKernelError
 
-    done = []
-    # record_timing=False: timings in cell metadata would change the cache key
-    from .runner import KERNEL_ARGS
+    from .kernels import KERNEL_ARGS, fresh
 
-    client = NotebookClient(items[0][1], timeout=timeout, allow_errors=False, record_timing=False,
-                            extra_arguments=KERNEL_ARGS,
-                            kernel_name=items[0][1].metadata.get("kernelspec", {}).get(
-                                "name", "python3"))
-    for _attempt in range(3):  # kernels started together can race for ports
-        try:
-            with client.setup_kernel(cwd=str(items[0][0].parent)):
-                for path, nb, *about in items:
-                    data = (data_dirs or {}).get(path)
-                    prepare = nbformat.v4.new_code_cell(
-                        f"%reset -f\nimport os as _os\n_os.chdir({str(path.parent)!r})\n"
-                        + (f"_os.environ[{DATA_ENV!r}] = {data!r}\n" if data else "")
-                        + "del _os")
-                    # nbclient writes each executed cell back into client.nb, so the
-                    # preparing cell runs in a notebook of its own
-                    client.nb = nbformat.v4.new_notebook(cells=[prepare])
-                    client.execute_cell(prepare, 0, store_history=False)
-                    client.nb = nb
-                    start = time.perf_counter()
-                    try:
+    done = []
+    for path, nb, *about in items:
+        data = (data_dirs or {}).get(path)
+        env = {**os.environ, **({DATA_ENV: data} if data else {})}
+        name = nb.metadata.get("kernelspec", {}).get("name", "python3")
+        start = time.perf_counter()
+        for _attempt in range(3):  # kernels started together can race for ports
+            try:
+                with fresh(name) as km:
+                    # record_timing=False: timings in cell metadata would change the key
+                    client = NotebookClient(nb, km=km, timeout=timeout, allow_errors=False,
+                                            record_timing=False, extra_arguments=KERNEL_ARGS)
+                    with client.setup_kernel(cwd=str(path.parent), env=env):
                         for index, cell in enumerate(nb.cells):
                             if cell.cell_type == "code":
                                 client.execute_cell(cell, index)
-                    except CellExecutionError:
-                        continue
-                    done.append((path, nb, *about, time.perf_counter() - start))
-            return done
-        except (RuntimeError, DeadKernelError):
-            if done:
-                return done
-            continue
+                done.append((path, nb, *about, time.perf_counter() - start))
+                break
+            except CellExecutionError:
+                break
+            except (RuntimeError, DeadKernelError):
+                continue
     return done
 
 

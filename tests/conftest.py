@@ -47,12 +47,13 @@ def data_copy(tmp_path):
 ENGLISH = ("en",)
 
 
-def build(project: Path, languages=None):
+def build(project: Path, languages=None, env=None):
     """The README's build command (without the install: both editions, -W), on a project
-    folder; or, with ``languages``, only those editions."""
+    folder; or, with ``languages``, only those editions (``env``: added to the
+    environment)."""
     only = [arg for lang in languages or () for arg in ("--language", lang)]
     return subprocess.run(build_command(project) + ["--keep-going", *only], capture_output=True,
-                          text=True, timeout=1800)
+                          text=True, timeout=1800, env={**os.environ, **(env or {})})
 
 
 def _shared_dir(tmp_path_factory) -> Path:

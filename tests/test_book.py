@@ -2,6 +2,7 @@
 is broken, and a changed CSV shows on the rebuilt page (no stale numbers)."""
 import csv
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -117,8 +118,138 @@ def test_rebuild_without_change_executes_no_notebook(mutable_book):
 
 def _executed(stdout: str) -> set[str]:
     """The pages a build executed, from its log ("budgetbook: executing N notebooks ...")."""
-    found = re.findall(r"budgetbook: executing \d+ notebooks in \d+ kernels: (.*)", stdout)
+    found = re.findall(r"budgetbook: executing \d+ notebooks, each in a fresh kernel, \d+ at "
+                       r"a time: (.*)", stdout)
     return {page.strip() for line in found for page in line.split(",")}
+
+
+# A page that sets, in its kernel, what a later page could read: module constants, the
+# language, matplotlib's settings, an environment variable, the working directory. Its
+# name sorts before every other page's, so the build executes it first.
+POISON_PAGE = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# A page that changes module state
+
+```{code-cell}
+import os, matplotlib, budgetbook.indicators as _indicators, budgetbook.language as _language
+_indicators.MATERIAL_DELIVERY = 0.5
+_indicators.MIN_PERCENT_BASE = 1
+_language.use("zh")
+matplotlib.rcParams["figure.facecolor"] = "#ffdddd"
+os.environ["BUDGETBOOK_DATA_DIR"] = "/nonexistent"
+os.chdir("/")
+```
+"""
+
+
+def _without_cell_ids(path: Path) -> dict:
+    """An executed notebook, less its cells' ids (a Markdown page's are drawn anew at
+    each reading)."""
+    import json
+
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        cell.pop("id", None)
+    return nb
+
+
+def _article(html: str) -> str:
+    """A page's own content, without the navigation (which lists every page)."""
+    return html[html.index("<article"):html.index("</article>")]
+
+
+def test_a_page_that_changes_module_state_changes_no_other_page(built_book, tmp_path):
+    """Every page executes as in a fresh kernel: a page executed first (in the one kernel
+    the build may use) that changes module constants, matplotlib's settings, the
+    environment and the working directory leaves every other page's executed notebook
+    and content byte for byte as a build without it gives."""
+    project = tmp_path / "project"
+    shutil.copytree(built_book, project, symlinks=True)
+    (project / "book" / "aaa_module_state.md").write_text(POISON_PAGE, encoding="utf-8")
+    toc = project / "_toc.yml"
+    toc.write_text(toc.read_text(encoding="utf-8") + "      - file: book/aaa_module_state\n",
+                   encoding="utf-8")
+    (project / "book" / "zh" / "aaa_module_state.md").write_text(POISON_PAGE, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "budgetbook", "editions"], cwd=project, check=True,
+                   capture_output=True)
+    res = subprocess.run(build_command(project) + ["--keep-going", "--language", "en"],
+                         capture_output=True, text=True, timeout=1800,
+                         env={**os.environ, config.KERNELS_ENV: "1"})
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    executed = _executed(res.stdout)
+    assert "book/aaa_module_state" in executed and len(executed) > 10  # all re-executed
+    clean, poisoned = (p / "_build" / "jupyter_execute" for p in (built_book, project))
+    notebooks = sorted(p.relative_to(clean) for p in clean.rglob("*.ipynb"))
+    assert len(notebooks) > 10
+    for rel in notebooks:
+        assert _without_cell_ids(poisoned / rel) == _without_cell_ids(clean / rel), rel
+    for stem in config.notebooks(project / "_toc.yml").values():
+        page = Path("_build/html/notebooks") / f"{stem}.html"
+        assert _article((project / page).read_text(encoding="utf-8")) == _article(
+            (built_book / page).read_text(encoding="utf-8")), page
+
+
+@REBUILDS
+def test_a_warning_in_a_cell_fails_the_build_naming_the_page_and_no_page_shows_it(
+        mutable_book):
+    """Nothing but the analysis on a page: a warning a cell writes to stderr fails the
+    build under -W, naming the notebook and the cell, and is not on the page."""
+    import jupytext
+    import nbformat
+
+    stem = config.notebooks(mutable_book / "_toc.yml")["sp3"]
+    paths = [mutable_book / "notebooks" / f"{stem}{suffix}" for suffix in (".ipynb", ".py")]
+    originals = {path: path.read_bytes() for path in paths}
+    nb = jupytext.read(paths[0])
+    nb.cells.insert(4, nbformat.v4.new_code_cell(
+        "import warnings\nwarnings.warn('a warning planted by the test')"))
+    try:
+        jupytext.write(nb, paths[0], fmt="ipynb")
+        jupytext.write(nb, paths[1], fmt="py:percent")
+        res = build(mutable_book, ENGLISH)
+        output = res.stdout + res.stderr
+        assert res.returncode != 0, output[-3000:]
+        assert re.search(rf"notebooks/{stem}\S*: WARNING: stderr was found in the cell "
+                         rf"outputs of cell \d+", output), output[-3000:]
+        page = mutable_book / "_build" / "html" / "notebooks" / f"{stem}.html"
+        assert "a warning planted by the test" not in page.read_text(encoding="utf-8")
+    finally:
+        for path, raw in originals.items():
+            path.write_bytes(raw)
+    res = build(mutable_book, ENGLISH)
+    assert res.returncode == 0, res.stdout[-3000:]
+
+
+@REBUILDS
+def test_a_new_distribution_re_executes_every_page_and_the_status_page_says_so(
+        mutable_book, tmp_path):
+    """The environment is part of every page's key: a distribution installed (here, one
+    seen on PYTHONPATH) re-executes every executed page, and the Status page lists it; its
+    removal re-executes them again."""
+    site = tmp_path / "site"
+    (site / "budgetbook_probe-1.0.dist-info").mkdir(parents=True)
+    (site / "budgetbook_probe-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: budgetbook-probe\nVersion: 1.0\n")
+    pages = {f for f in toc_files(mutable_book) if f.startswith("notebooks/")}
+    res = build(mutable_book, ENGLISH, env={"PYTHONPATH": str(site)})
+    assert res.returncode == 0, res.stdout[-3000:]
+    assert pages <= _executed(res.stdout), res.stdout[-3000:]
+    status = (mutable_book / "_build" / "html" / "book" / "status.html").read_text()
+    assert "budgetbook_probe-1.0" in status
+    res = build(mutable_book, ENGLISH)
+    assert res.returncode == 0, res.stdout[-3000:]
+    assert pages <= _executed(res.stdout)
+    status = (mutable_book / "_build" / "html" / "book" / "status.html").read_text()
+    assert "budgetbook_probe" not in status
 
 
 def _aggregating_pages(project: Path) -> set[str]:

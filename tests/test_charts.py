@@ -1,4 +1,5 @@
 """The chart house style: byte-identical output, alt text, source note, escaping."""
+import os
 import re
 
 import pandas as pd
@@ -342,35 +343,80 @@ def test_a_chapter_whose_plans_do_not_change_gets_a_sentence_not_empty_bars(tabl
     chart.close()
 
 
-def test_chinese_labels_draw_in_a_cjk_font_with_no_glyph_missing():
-    """The data's Chinese labels (subcategories, subprogramme titles) draw: the house
-    style falls back, glyph by glyph, to a CJK font (Debian's fonts-noto-cjk); no
-    "Glyph ... missing from font" warning is raised and matplotlib logs nothing (a
-    notebook would print it)."""
-    import logging
-    import warnings
+# Run in a process that sees no font but matplotlib's own (a fresh font cache, the system's
+# fonts dropped before the package is imported), as on a machine with Python alone.
+NO_SYSTEM_FONTS = r"""
+import json, logging, sys, warnings
+import matplotlib
+matplotlib.use("Agg")
+from matplotlib import font_manager
+own = matplotlib.get_data_path()
+font_manager.fontManager.ttflist = [f for f in font_manager.fontManager.ttflist
+                                    if f.fname.startswith(own)]
+font_manager.fontManager.addfont(font_manager.findfont("DejaVu Sans"))  # clears lookups
+logged = []
+handler = logging.Handler(level=logging.WARNING)
+handler.emit = lambda record: logged.append(record.getMessage())
+logging.getLogger("matplotlib").addHandler(handler)
+warnings.simplefilter("always")
+labels = json.loads(sys.stdin.read())
+from budgetbook import charts, language
+import matplotlib.pyplot as plt
+import pandas as pd
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    language.use("zh")  # what a Chinese notebook does first
+    data = pd.DataFrame({"label": labels, "value": range(1, len(labels) + 1)})
+    chart = charts.hbars(data, "label", "value", title="各次级方案的交付情况",
+                         alt="按次级方案列出的交付情况", source="A/79/6 (Sect. 16)/Part A",
+                         xlabel="项目数")
+    chart.png(); chart.svg()
+    fig, ax = plt.subplots(figsize=(8, 40))  # a reader's own chart, plain pyplot
+    ax.barh(range(len(labels)), range(len(labels)))
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_title("我自己的图：各次类别", fontweight="bold")
+    fig.savefig(sys.argv[1])
+try:
+    cjk = str(font_manager.findfont("Noto Sans SC", fallback_to_default=False))
+except ValueError:
+    cjk = None
+print(json.dumps({"warnings": [str(w.message) for w in caught], "logged": logged,
+                  "families": list(matplotlib.rcParams["font.family"]), "cjk": cjk,
+                  "system": [f.fname for f in font_manager.fontManager.ttflist
+                             if not f.fname.startswith(own)]}))
+"""
 
-    assert charts.CJK_FONT in charts.HOUSE_STYLE["font.family"], (
-        f"{charts.CJK_FONT} is not installed: apt-get install fonts-noto-cjk")
-    logged = []
-    handler = logging.Handler(level=logging.WARNING)
-    handler.emit = logged.append
-    logging.getLogger("matplotlib").addHandler(handler)
+
+def test_chinese_labels_draw_with_no_system_font_and_no_glyph_missing(tmp_path):
+    """With no font on the system but matplotlib's own, every Chinese label of the data
+    (subcategories, subprogramme titles, line items, result titles) draws in the book's
+    charts and in a plain pyplot chart: the house style falls back, glyph by glyph, to
+    Noto Sans SC from the pinned PyPI distribution; no "Glyph ... missing from font"
+    warning and nothing logged by matplotlib (a notebook would print it)."""
+    import json
+    import subprocess
+    import sys
+
     tables = load_all()
     labels = sorted(set(tables["deliverables"]["subcategory_zh"])
-                    | set(tables["subprogrammes"]["title_zh"]))
-    data = pd.DataFrame({"label": labels, "value": range(1, len(labels) + 1)})
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        chart = charts.hbars(data, "label", "value", title="各次级方案的交付情况",
-                             alt="按次级方案列出的交付情况", source="A/79/6 (Sect. 16)/Part A",
-                             xlabel="项目数")
-        chart.png()
-        chart.svg()
-    logging.getLogger("matplotlib").removeHandler(handler)
-    missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
+                    | set(tables["deliverables"]["item_zh"])
+                    | set(tables["subprogrammes"]["title_zh"])
+                    | set(tables["results"]["title_zh"]))
+    env = {**os.environ, "MPLCONFIGDIR": str(tmp_path / "mplconfig")}
+    res = subprocess.run([sys.executable, "-c", NO_SYSTEM_FONTS, str(tmp_path / "own.png")],
+                         input=json.dumps(labels), capture_output=True, text=True, env=env,
+                         timeout=300)
+    assert res.returncode == 0, res.stderr[-3000:]
+    report = json.loads(res.stdout.strip().splitlines()[-1])
+    missing = [w for w in report["warnings"] if "missing from font" in w]
     assert not missing, missing[:3]
-    assert not logged, [r.getMessage() for r in logged[:3]]
+    assert not report["logged"], report["logged"][:3]
+    assert not report["warnings"], report["warnings"][:3]
+    # the fonts that drew: matplotlib's and the pinned distribution's, no other
+    assert report["families"] == ["DejaVu Sans", "Noto Sans SC"], report["families"]
+    assert report["cjk"] and report["cjk"].endswith("NotoSansSC-Regular.otf"), report["cjk"]
+    assert not any(name for name in report["system"] if not name.endswith(".otf")
+                   or "pylopdf_fonts_zh_cn" not in name), report["system"]
 
 
 # ---- the Chinese edition ---------------------------------------------------------------

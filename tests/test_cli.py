@@ -358,24 +358,87 @@ def test_environment_names_the_datas_hash_and_the_versions(data_copy):
         "data sha256 (CSV, descriptor, source text)"]
 
 
+# A notebook that sets what a later notebook could read: a variable, a module's constants,
+# the language, matplotlib's settings, an environment variable, the working directory.
+POISON = """
+# %%
+import os, matplotlib, budgetbook.indicators as _indicators, budgetbook.language as _language
+leaked = 42
+_indicators.MATERIAL_DELIVERY = 0.5
+_indicators.MIN_PERCENT_BASE = 1
+_language.use("zh")
+matplotlib.rcParams["figure.facecolor"] = "#ffdddd"
+matplotlib.rcParams["font.size"] = 30
+os.environ["BUDGETBOOK_POISON"] = "set by another notebook"
+os.chdir("/")
+"""
+PROBE = """
+# %%
+import os, matplotlib, budgetbook.indicators as _indicators, budgetbook.language as _language
+print("leaked" in dir(), _indicators.MATERIAL_DELIVERY, _indicators.MIN_PERCENT_BASE,
+      _language.current(), matplotlib.rcParams["figure.facecolor"],
+      matplotlib.rcParams["font.size"], os.environ.get("BUDGETBOOK_POISON"), os.getcwd())
+"""
+
+
 @pytest.mark.slow
-def test_notebooks_sharing_a_workers_kernel_do_not_share_state(tmp_path):
-    """A worker runs its notebooks in one kernel: the second starts with a fresh namespace,
-    execution count and working directory, as in a kernel of its own."""
+def test_a_notebook_sees_nothing_another_set_before_it_in_the_same_worker(tmp_path):
+    """Each notebook runs in a fresh kernel: the second of one worker sees none of the
+    first's variables, module constants, language, matplotlib settings, environment or
+    working directory, and counts its cells from 1."""
+    import matplotlib
+
+    from budgetbook import indicators
     fork = tmp_path / "notebooks"
     shutil.copytree(ROOT / "notebooks", fork)
     params = '# %% tags=["parameters"]\ndata_dir = None\noutput_dir = None\n\n'
     first, second = (fork / f"{config.notebooks()[sp]}.py" for sp in ("sp7", "sp8"))
     header = first.read_text(encoding="utf-8").split("# ---\n\n")[0] + "# ---\n\n"
-    first.write_text(header + params + '# %%\nimport os\nleaked = 42\nos.chdir("/")\n')
-    second.write_text(header + params + '# %%\nimport os\nprint("leaked" in dir(), os.getcwd())\n')
+    first.write_text(header + params + POISON)
+    second.write_text(header + params + PROBE)
     results = runner.run(["sp7", "sp8"], output_dir=tmp_path / "out", notebooks_dir=fork,
                          jobs=1, progress=False)
     assert all(r.ok for r in results), [r.error for r in results]
     nb = json.loads((tmp_path / "out" / "sp8" / f"{second.stem}.ipynb").read_text())
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     assert code[0]["execution_count"] == 1
-    assert code[-1]["outputs"][0]["text"] == [f"False {fork}\n"]
+    fresh = (f"False {indicators.MATERIAL_DELIVERY} {indicators.MIN_PERCENT_BASE} en "
+             f"{matplotlib.rcParamsDefault['figure.facecolor']} "
+             f"{matplotlib.rcParamsDefault['font.size']} None {fork}\n")
+    assert "".join(code[-1]["outputs"][0]["text"]) == fresh
+
+
+POISONED_RUN = ["programme", "sp2", "sp4", "sp6", "sp8"]
+
+
+@pytest.mark.slow
+@RUN_ALL
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_notebook_that_changes_module_state_changes_no_other_notebooks_outputs(
+        run_all, tmp_path, jobs):
+    """The overview, run first, ends by changing module constants, matplotlib's settings,
+    the environment and the working directory: every chapter run after it, by the same
+    worker or another, writes the same files as in a clean run, byte for byte."""
+    clean, _ = run_all
+    fork = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", fork)
+    overview = fork / f"{config.OVERVIEW_STEM}.py"
+    overview.write_text(overview.read_text(encoding="utf-8") + POISON, encoding="utf-8")
+    out = tmp_path / "out"
+    results = runner.run(POISONED_RUN, output_dir=out, notebooks_dir=fork, jobs=jobs,
+                         progress=False)
+    assert all(r.ok for r in results), [r.error for r in results]
+    for sp in POISONED_RUN[1:]:
+        files = sorted(p.relative_to(out / sp) for p in (out / sp).rglob("*") if p.is_file()
+                       and not p.name.startswith("."))
+        assert files == sorted(p.relative_to(clean / sp) for p in (clean / sp).rglob("*")
+                               if p.is_file() and not p.name.startswith("."))
+        for rel in files:
+            ours, theirs = (out / sp / rel).read_bytes(), (clean / sp / rel).read_bytes()
+            if rel.suffix == ".ipynb":  # it names the folder it was published to
+                ours, theirs = ours.replace(str(out).encode(), b"OUT"), theirs.replace(
+                    str(clean).encode(), b"OUT")
+            assert ours == theirs, f"{sp}/{rel} differs from a clean run's"
 
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

@@ -107,3 +107,27 @@ def test_the_source_text_and_the_package_move_every_page(tmp_path):
     toc = tmp_path / "_toc.yml"
     toc.write_text((ROOT / "_toc.yml").read_text() + "\n")
     assert inputs.code_digest(True, toc=toc) != CODE
+
+
+def test_the_environment_key_moves_with_python_distributions_and_the_editions_fonts(
+        monkeypatch, tmp_path):
+    """Each edition's pages are keyed on the fonts their charts draw with: the Chinese
+    font is part of the Chinese edition's key only; another font file, or another set
+    of installed distributions, moves the key."""
+    import sys
+
+    from budgetbook import inputs, style
+    en, zh = inputs.environment("en"), inputs.environment("zh")
+    assert any("NotoSansSC-Regular.otf" in v for k, v in zh.items() if k.startswith("font "))
+    assert not any("NotoSans" in v for k, v in en.items() if k.startswith("font "))
+    assert {k: v for k, v in zh.items() if "NotoSansSC" not in v} == en
+    assert "pandas-" in en["distributions"] and en["python"] == sys.version.split()[0]
+    before = {lang: inputs.environment_digest(lang) for lang in ("en", "zh")}
+    other = tmp_path / "NotoSansSC-Regular.otf"
+    other.write_bytes(style.cjk_font_file().read_bytes()[:1000])
+    monkeypatch.setattr(style, "cjk_font_file", lambda: other)
+    assert inputs.environment_digest("zh") != before["zh"]
+    assert inputs.environment_digest("en") == before["en"]
+    (tmp_path / "site" / "somepackage-2.0.dist-info").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    assert inputs.environment_digest("en") != before["en"]

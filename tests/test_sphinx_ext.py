@@ -1,8 +1,8 @@
-"""The build's execution helper: notebooks sharing a kernel do not share state."""
+"""The build's execution helper: each notebook in a fresh kernel, sharing no state."""
 import nbformat
 import pytest
 
-from budgetbook.sphinx_ext import _run_in_one_kernel, inputs_digest
+from budgetbook.sphinx_ext import _run_in_fresh_kernels, inputs_digest
 
 
 def _nb(path, *sources):
@@ -21,21 +21,31 @@ def _text(nb):
 
 
 @pytest.mark.slow
-def test_shared_kernel_resets_namespace_and_cwd_and_drops_failures(tmp_path):
+def test_each_notebook_starts_fresh_and_failures_are_dropped(tmp_path):
+    """A notebook run after another sees none of its variables, module constants,
+    matplotlib settings, environment variables or working directory."""
     items = [
-        _nb(tmp_path / "a" / "one.ipynb", "secret = 42", "import os; print(os.getcwd())"),
+        _nb(tmp_path / "a" / "one.ipynb", "secret = 42", "import os; print(os.getcwd())",
+            "import os, matplotlib, budgetbook.indicators as i\n"
+            "i.MATERIAL_DELIVERY = 0.5; matplotlib.rcParams['font.size'] = 30\n"
+            "os.environ['LEAKED'] = 'yes'; os.chdir('/')"),
         _nb(tmp_path / "b" / "two.ipynb", "raise ValueError('boom')"),
         _nb(tmp_path / "c" / "three.ipynb", "print('secret' in dir())",
-            "import os; print(os.getcwd())"),
+            "import os; print(os.getcwd())",
+            "import os, matplotlib, budgetbook.indicators as i\n"
+            "print(i.MATERIAL_DELIVERY, matplotlib.rcParams['font.size'], "
+            "os.environ.get('LEAKED'))"),
     ]
-    done = _run_in_one_kernel(items, timeout=120)
+    done = _run_in_fresh_kernels(items, timeout=120)
     names = [path.name for path, *_ in done]
     assert names == ["one.ipynb", "three.ipynb"]  # the failing one is left to MyST-NB
     one, three = done[0][1], done[1][1]
     assert str(tmp_path / "a") in _text(one)
     assert "False" in _text(three) and str(tmp_path / "c") in _text(three)
+    from budgetbook import indicators
+    assert f"{indicators.MATERIAL_DELIVERY} 10.0 None" in _text(three)
     # the notebooks' own cells are untouched (the cache key depends on them)
-    assert [c.cell_type for c in three.cells] == ["markdown", "code", "code"]
+    assert [c.cell_type for c in three.cells] == ["markdown", "code", "code", "code"]
 
 
 def test_inputs_digest_changes_with_the_data(tmp_path):
@@ -51,12 +61,12 @@ def test_inputs_digest_changes_with_the_data(tmp_path):
 
 @pytest.mark.slow
 def test_each_notebook_runs_on_the_data_it_is_given(tmp_path):
-    """A page that declares what it reads runs on a copy holding only those files: the
-    shared kernel points $BUDGETBOOK_DATA_DIR at each notebook's own data."""
+    """A page that declares what it reads runs on a copy holding only those files: each
+    kernel starts with $BUDGETBOOK_DATA_DIR pointing at its notebook's own data."""
     items = [_nb(tmp_path / "a" / "one.ipynb", "import os; print(os.environ['BUDGETBOOK_DATA_DIR'])"),
              _nb(tmp_path / "b" / "two.ipynb", "import os; print(os.environ['BUDGETBOOK_DATA_DIR'])")]
     dirs = {items[0][0]: str(tmp_path / "only-the-edition"), items[1][0]: str(tmp_path / "all")}
-    done = _run_in_one_kernel(items, timeout=120, data_dirs=dirs)
+    done = _run_in_fresh_kernels(items, timeout=120, data_dirs=dirs)
     assert [_text(nb).strip() for _, nb, *_ in done] == [dirs[items[0][0]], dirs[items[1][0]]]
 
 
