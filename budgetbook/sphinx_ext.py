@@ -633,6 +633,61 @@ def _add_static(app):
     app.add_js_file("budgetbook.js")
 
 
+SEARCH_SCRIPT = "budgetbook-search.js"  # in budgetbook/static/
+# The build's configuration value that changes with the code that cuts the pages' text,
+# so that a change to it rewrites every page (and with them the texts).
+SEARCH_TEXT_CONFIG = "budgetbook_search_text"
+
+
+def _search_text_version() -> str:
+    import hashlib
+
+    return hashlib.sha256((Path(__file__).parent / "search_text.py").read_bytes()).hexdigest()
+
+
+def _collect_search_text(app, pagename, templatename, context, doctree):
+    """Keep the text of each page the build writes, for the search page's summaries
+    (:mod:`budgetbook.search_text`); give the search page the scripts that show them."""
+    if pagename == "search":
+        from .search_text import SCRIPT
+
+        app.add_js_file(SCRIPT)
+        app.add_js_file(SEARCH_SCRIPT)
+    if doctree is None or "body" not in context:
+        return
+    from .search_text import page_text
+
+    app.__dict__.setdefault("budgetbook_search_texts", {})[pagename] = page_text(
+        context["body"])
+
+
+def _write_search_text(app):
+    """Write the text of every page of the book into the site
+    (``_static/budgetbook-search-text.js``), before the search page is written (so that
+    its link to the script carries the script's checksum). A page this build did not
+    write keeps the text an earlier build wrote, or, if there is none, is read from its
+    HTML file."""
+    from . import search_text
+
+    if getattr(app.builder, "format", "") != "html":
+        return []
+    path = Path(app.outdir) / "_static" / search_text.SCRIPT
+    docs = app.env.found_docs
+    entries = {doc: entry for doc, entry in search_text.read_script(path).items()
+               if doc in docs}
+    entries.update(getattr(app, "budgetbook_search_texts", {}))
+    for doc in sorted(docs - set(entries)):
+        page = Path(app.outdir) / (doc + app.builder.out_suffix)
+        if page.is_file():
+            entries[doc] = search_text.page_text(page.read_text(encoding="utf-8"),
+                                                 root_class="bd-article")
+    text = search_text.script(entries)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return []
+
+
 class _Terms(list):
     """A list whose ``in`` is a set lookup (see :func:`_chinese_search`)."""
 
@@ -684,4 +739,7 @@ def setup(app):
     app.connect("builder-inited", _add_static)
     app.add_config_value(EDITIONS_CONFIG, {}, "html")
     app.connect("config-inited", _edition_links)
+    app.add_config_value(SEARCH_TEXT_CONFIG, _search_text_version(), "html")
+    app.connect("html-page-context", _collect_search_text)
+    app.connect("html-collect-pages", _write_search_text)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
