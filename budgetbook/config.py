@@ -7,6 +7,7 @@ all take the list from here, never from a list of their own.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +32,12 @@ EDITION_TOCS = {"en": TOC, TRANSLATED: PROJECT_ROOT / "book" / TRANSLATED / "_to
 # `python -m budgetbook build` when the two editions build at the same time.
 KERNELS_ENV = "BUDGETBOOK_KERNELS"
 EDITION_SITES = {"en": Path("_build/html"), TRANSLATED: Path("_build/zh/_build/html")}
+# Where each edition is published, when the two are not published in the places above
+# relative to each other: the address of its site's root (the folder EDITION_SITES names),
+# e.g. https://example.org/unodc-zh/. A page links to its counterpart in the other edition
+# at that address; unset, the link is relative. One variable per edition, so that the two
+# editions built together (with one environment) each link to the other's address.
+EDITION_URL_ENV = {"en": "BUDGETBOOK_EDITION_URL_EN", TRANSLATED: "BUDGETBOOK_EDITION_URL_ZH"}
 
 
 def toc_files(toc: Path = TOC) -> list[str]:
@@ -78,3 +85,19 @@ def notebooks(toc: Path = TOC) -> dict[str, str]:
     """Subprogramme id -> notebook stem, for the notebooks the table of contents lists."""
     stems = [f.rsplit("/", 1)[1] for f in toc_files(toc) if f.startswith("notebooks/")]
     return {notebook_id(stem): stem for stem in stems}
+
+
+def edition_url(language: str, environ=None) -> str | None:
+    """The address where an edition is published (``$BUDGETBOOK_EDITION_URL_EN`` or
+    ``_ZH``), ending in '/', or None when it is not set. A ValueError when the value is
+    neither an http(s) address nor a path from the host's root ('/unodc-zh/'): a relative
+    value would make every link to that edition resolve against the page that holds it."""
+    name = EDITION_URL_ENV[language]
+    value = ((os.environ if environ is None else environ).get(name) or "").strip()
+    if not value:
+        return None
+    if not value.startswith(("https://", "http://", "/")):
+        raise ValueError(f"${name} is {value!r}: give the address where that edition is "
+                         f"published, e.g. https://example.org/unodc-{language}/ (or a path "
+                         f"from the host's root, /unodc-{language}/)")
+    return value if value.endswith("/") else value + "/"

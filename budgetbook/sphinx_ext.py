@@ -27,6 +27,7 @@ With no change, the rebuild re-reads nothing and executes nothing.
 """
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import sys
@@ -519,11 +520,65 @@ def _run_in_fresh_kernels(items, timeout, data_dirs: dict | None = None):
 
 SWITCH_CLASS = "budgetbook-edition-switch"
 SWITCH_WORDS = {"en": "English edition", "zh": "中文版"}
+EDITION_NAMES = {"en": "English", "zh": "Chinese"}  # in the build's log, for a writer
+# The build's configuration value holding, for each other edition, the pages its table of
+# contents lists and the address it is published at (see _edition_links). A configuration
+# value of the "html" kind: when either changes, Sphinx rewrites every page.
+EDITIONS_CONFIG = "budgetbook_editions"
+
+
+def _project_path(srcdir, path: Path) -> Path:
+    """A file of the project as it lies in the book being built (``srcdir``: a copy of the
+    project, say), from its place in this package's project (:mod:`budgetbook.config`)."""
+    from . import config
+
+    return Path(srcdir) / Path(path).relative_to(config.PROJECT_ROOT)
+
+
+def other_editions(srcdir, here: str, environ=None) -> dict[str, dict]:
+    """For each edition but ``here``: the pages its table of contents lists (``pages``) and
+    the address it is published at (``url``, '' when not set: see
+    :func:`budgetbook.config.edition_url`)."""
+    from . import config
+
+    editions = {}
+    for language, toc in config.EDITION_TOCS.items():
+        if language == here:
+            continue
+        toc = _project_path(srcdir, toc)
+        pages = config.toc_files(toc) if toc.is_file() else []
+        editions[language] = {"pages": pages,
+                              "url": config.edition_url(language, environ) or ""}
+    return editions
+
+
+def _edition_links(app, config):
+    """Record, for the links to the other edition, what that edition holds and where it is
+    published, in the build's configuration (so that a change to either rewrites the
+    pages). An address that is not one stops the build with a one-line message."""
+    from . import config as paths
+
+    toc = _app_toc(app)
+    here = paths.edition_of_page(paths.toc_files(toc)[0]) if toc.is_file() else "en"
+    try:
+        editions = other_editions(app.srcdir, here)
+    except ValueError as exc:
+        # as for invalid data: the message and no traceback (see _on_config_inited)
+        print(f"error: {exc}\nThe book was not built.", file=sys.stderr)
+        raise SystemExit(2) from None
+    setattr(config, EDITIONS_CONFIG, editions)
 
 
 def edition_switch(app, pagename: str) -> str:
     """A link to the same page in the other edition (English <-> Chinese), for the top of
-    a page of either edition; '' for a page that has no counterpart (search, index)."""
+    a page of either edition; '' for a page that has no counterpart (search, index).
+
+    The link is the other edition's address (``$BUDGETBOOK_EDITION_URL_ZH`` from an
+    English page, ``_EN`` from a Chinese one) followed by the counterpart's path in that
+    site; without an address, a relative link into the other edition's build folder (the
+    two sites published in their build places, side by side). A page whose counterpart
+    the other edition's table of contents does not list gets no link, and a warning
+    naming it (an error under ``-W``): it was added to one edition only."""
     from . import config
     from .language import HTML_LANG
 
@@ -531,12 +586,28 @@ def edition_switch(app, pagename: str) -> str:
         return ""
     here = config.edition_of_page(pagename)
     other = "en" if here != "en" else config.TRANSLATED
-    target = Path(app.srcdir) / config.EDITION_SITES[other] / (
-        config.in_edition(config.english_of(pagename), other) + ".html")
-    href = os.path.relpath(target, Path(app.outdir) / Path(pagename).parent).replace(os.sep, "/")
+    counterpart = config.in_edition(config.english_of(pagename), other)
+    editions = getattr(getattr(app, "config", None), EDITIONS_CONFIG, None) or \
+        other_editions(app.srcdir, here)
+    edition = editions.get(other) or {"pages": [], "url": ""}
+    if counterpart not in edition["pages"]:
+        toc = config.EDITION_TOCS[other].relative_to(config.PROJECT_ROOT).as_posix()
+        fix = ("write that page, then run 'python -m budgetbook editions'" if other != "en"
+               else f"the Chinese table of contents is written from {toc}: add {counterpart} "
+                    f"to it, or run 'python -m budgetbook editions' to drop the page")
+        logger.warning(f"budgetbook: {pagename} has no counterpart in the "
+                       f"{EDITION_NAMES[other]} edition ({toc} does not list {counterpart}), "
+                       f"so it gets no link to that edition: {fix}", location=pagename)
+        return ""
+    if edition["url"]:
+        href = edition["url"] + counterpart + ".html"
+    else:
+        target = Path(app.srcdir) / config.EDITION_SITES[other] / (counterpart + ".html")
+        href = os.path.relpath(target, Path(app.outdir) / Path(pagename).parent).replace(
+            os.sep, "/")
     lang = HTML_LANG[other]
-    return (f'<p class="{SWITCH_CLASS}"><a href="{href}" hreflang="{lang}" lang="{lang}">'
-            f'{SWITCH_WORDS[other]}</a></p>\n')
+    return (f'<p class="{SWITCH_CLASS}"><a href="{html.escape(href)}" hreflang="{lang}" '
+            f'lang="{lang}">{SWITCH_WORDS[other]}</a></p>\n')
 
 
 def _on_html_page_context(app, pagename, templatename, context, doctree):
@@ -573,6 +644,61 @@ def _add_static(app):
     app.config.html_static_path.append(str(Path(__file__).parent / "static"))
     app.add_css_file("budgetbook.css")
     app.add_js_file("budgetbook.js")
+
+
+SEARCH_SCRIPT = "budgetbook-search.js"  # in budgetbook/static/
+# The build's configuration value that changes with the code that cuts the pages' text,
+# so that a change to it rewrites every page (and with them the texts).
+SEARCH_TEXT_CONFIG = "budgetbook_search_text"
+
+
+def _search_text_version() -> str:
+    import hashlib
+
+    return hashlib.sha256((Path(__file__).parent / "search_text.py").read_bytes()).hexdigest()
+
+
+def _collect_search_text(app, pagename, templatename, context, doctree):
+    """Keep the text of each page the build writes, for the search page's summaries
+    (:mod:`budgetbook.search_text`); give the search page the scripts that show them."""
+    if pagename == "search":
+        from .search_text import SCRIPT
+
+        app.add_js_file(SCRIPT)
+        app.add_js_file(SEARCH_SCRIPT)
+    if doctree is None or "body" not in context:
+        return
+    from .search_text import page_text
+
+    app.__dict__.setdefault("budgetbook_search_texts", {})[pagename] = page_text(
+        context["body"])
+
+
+def _write_search_text(app):
+    """Write the text of every page of the book into the site
+    (``_static/budgetbook-search-text.js``), before the search page is written (so that
+    its link to the script carries the script's checksum). A page this build did not
+    write keeps the text an earlier build wrote, or, if there is none, is read from its
+    HTML file."""
+    from . import search_text
+
+    if getattr(app.builder, "format", "") != "html":
+        return []
+    path = Path(app.outdir) / "_static" / search_text.SCRIPT
+    docs = app.env.found_docs
+    entries = {doc: entry for doc, entry in search_text.read_script(path).items()
+               if doc in docs}
+    entries.update(getattr(app, "budgetbook_search_texts", {}))
+    for doc in sorted(docs - set(entries)):
+        page = Path(app.outdir) / (doc + app.builder.out_suffix)
+        if page.is_file():
+            entries[doc] = search_text.page_text(page.read_text(encoding="utf-8"),
+                                                 root_class="bd-article")
+    text = search_text.script(entries)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return []
 
 
 class _Terms(list):
@@ -624,4 +750,9 @@ def setup(app):
     app.connect("env-before-read-docs", _execute_missing, priority=900)
     app.connect("html-page-context", _on_html_page_context, priority=900)
     app.connect("builder-inited", _add_static)
+    app.add_config_value(EDITIONS_CONFIG, {}, "html")
+    app.connect("config-inited", _edition_links)
+    app.add_config_value(SEARCH_TEXT_CONFIG, _search_text_version(), "html")
+    app.connect("html-page-context", _collect_search_text)
+    app.connect("html-collect-pages", _write_search_text)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

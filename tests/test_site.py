@@ -353,6 +353,74 @@ def test_chinese_search_finds_a_subprogramme_by_a_word_of_its_name(zh_site, brow
     assert "次级方案 3：反腐败" in results
 
 
+# A search in each edition, a page it finds, a piece of that page's sentence around the
+# word as the page reads it (the spaces of its text, a table's cells apart), and two cells
+# run together, which the summary must not show.
+SEARCHES = [
+    ("en", "corruption", "Subprogramme 3: Countering corruption",
+     "is to prevent and combat corruption through the effective implementation of the "
+     "United Nations Convention against Corruption", None),
+    ("en", "advocacy", "Subprogramme 1: Countering transnational organized crime",
+     "Consultation, advice and advocacy | Advisory services to 15 States",
+     "advocacyAdvisory"),
+    ("zh", "反腐败", "原文", "这些文书包括三项国际药物管制公约、《联合国反腐败公约》", None),
+    ("zh", "宣传材料", "次级方案 4：预防恐怖主义",
+     "外联方案、特别活动和宣传材料 | 法律、刑事司法和有关领域的资料袋", "宣传材料法律"),
+]
+
+
+def _search_summaries(page, url: str) -> list:
+    """Open the search page at ``url`` and give each result's title and summary ('' for
+    none), once the search has finished and its summaries have had time to come."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    page.goto(url, wait_until="load")
+    page.wait_for_function("() => { const s = document.querySelector("
+                           "'#search-results .search-summary'); return s && s.innerText; }",
+                           timeout=20000)
+    try:
+        page.wait_for_function("() => [...document.querySelectorAll('#search-results li')]"
+                               ".every(li => li.querySelector('p.context'))", timeout=5000)
+    except Timeout:
+        pass  # a result without a summary: the test says which
+    return page.eval_on_selector_all(
+        "#search-results li", "els => els.map(e => [e.querySelector('a').innerText, "
+                              "(e.querySelector('p.context') || {}).innerText || ''])")
+
+
+@pytest.mark.parametrize("how", ["file", "http"])
+@pytest.mark.parametrize("lang, query, title, sentence, run_together", SEARCHES,
+                         ids=["en-word", "en-table", "zh-word", "zh-table"])
+def test_search_shows_the_sentence_that_holds_the_word(lang, query, title, sentence,
+                                                       run_together, how, served, browser):
+    """Opened from file:// (as the README says to open the site) and served over HTTP,
+    each search result shows the sentence where the word stands, as the page reads it:
+    the search page fetches nothing (a browser refuses it from file://) and runs no two
+    table cells together."""
+    html, base = served[2][lang]
+    url = ((html / "search.html").as_uri() if how == "file" else f"{base}/search.html")
+    page = browser.new_page(viewport=VIEWPORT)
+    errors, requests = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda r: requests.append(r.url))
+    results = _search_summaries(page, f"{url}?q={query}")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"search__{lang}__{how}__{query}.png"))
+    page.close()
+    summaries = [summary for name, summary in results if name == title]
+    assert summaries, (title, [name for name, _ in results])
+    assert all(query.lower() in summary.lower() for summary in summaries), summaries
+    assert any(sentence in summary for summary in summaries), summaries
+    if run_together:
+        assert not any(run_together in summary for summary in summaries), summaries
+    assert all(summary for _, summary in results), results  # every result has one
+    pages = [r for r in requests if r.split("?")[0].endswith(".html")
+             and not r.split("?")[0].endswith("/search.html")]
+    assert pages == [], pages  # no result page was fetched to cut its summary
+    assert errors == [], errors
+
+
 def test_html_in_a_label_renders_as_text(tmp_path, browser):
     """A label containing <script> in a copy of the data is shown, never executed."""
     import pandas as pd
