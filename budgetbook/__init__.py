@@ -2,11 +2,13 @@
 
 Rooms: ``config`` (paths, the chapter list), ``edition`` (the edition's years),
 ``schema`` (the data contract), ``loading`` (loading and validation), ``inputs`` (what
-each page reads), ``indicators`` (arithmetic), ``charts`` (house style), ``render`` (tables and sentences for the page),
+each page reads), ``indicators`` (arithmetic), ``style`` (the house style of every figure, its fonts),
+``charts`` (the book's charts), ``render`` (tables and sentences for the page),
 ``views`` (a chapter's tables and charts), ``overview`` (the subprogrammes compared),
 ``pages`` (the audit and data-dictionary pages), ``commentary`` (written commentary bound
 to its data), ``chapters`` (chapters from the template), ``audit`` and ``source`` (source
-checks), ``cli`` and ``runner`` (command line), ``sphinx_ext`` (the build).
+checks), ``cli`` and ``runner`` (command line), ``kernels`` (a fresh kernel for every
+notebook), ``sphinx_ext`` (the build) and ``search_text`` (the search page's summaries).
 """
 __all__ = ["DataError", "load", "load_all"]
 

@@ -26,11 +26,11 @@ EDITION_DIRS = {"en": "", TRANSLATED: TRANSLATED}
 EDITION_CONFIGS = {"en": PROJECT_ROOT / "_config.yml",
                    TRANSLATED: PROJECT_ROOT / "book" / TRANSLATED / "_config.yml"}
 EDITION_TOCS = {"en": TOC, TRANSLATED: PROJECT_ROOT / "book" / TRANSLATED / "_toc.yml"}
-# Where each edition's site is written, relative to the project (jupyter-book's
-# --path-output puts it under <path>/_build/html).
-# How many kernels a build runs its notebooks in (default: one per core); set by
+# How many kernels a build runs its notebooks in at a time (default: one per core); set by
 # `python -m budgetbook build` when the two editions build at the same time.
 KERNELS_ENV = "BUDGETBOOK_KERNELS"
+# Where each edition's site is written, relative to the project (jupyter-book's
+# --path-output puts it under <path>/_build/html).
 EDITION_SITES = {"en": Path("_build/html"), TRANSLATED: Path("_build/zh/_build/html")}
 # Where each edition is published, when the two are not published in the places above
 # relative to each other: the address of its site's root (the folder EDITION_SITES names),

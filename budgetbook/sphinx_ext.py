@@ -13,7 +13,8 @@ would leave a stale page. This extension, listed in _config.yml:
    computed from, even if a CSV is edited while the build runs;
 3. keys each notebook's cached result on what that page reads (:mod:`budgetbook.inputs`):
    a chapter on its own rows and the programme-wide ones, the overview and the other
-   executed pages on every file, all on the package's code and the table of contents. A
+   executed pages on every file, all on the package's code, the table of contents and the
+   environment the notebooks run in (Python, the installed distributions, the chart fonts). A
    page whose inputs changed is re-read and its notebook re-executed; the others are
    kept, so an edit to one chapter's rows re-executes that chapter and the aggregating
    pages only;
@@ -22,6 +23,12 @@ would leave a stale page. This extension, listed in _config.yml:
 5. executes the notebooks that lack a current cached result before MyST-NB reads them,
    each in a fresh kernel of its own (:mod:`budgetbook.kernels`), one per core at a time,
    stores the results in the cache and logs which pages it executed.
+
+6. links every page to the same page in the other edition, at that edition's address
+   when one is configured (``BUDGETBOOK_EDITION_URL_EN`` / ``_ZH``), and warns about a
+   page the other edition lacks;
+7. writes the text of every page for the search page's summaries
+   (:mod:`budgetbook.search_text`), so they show from ``file://`` too.
 
 With no change, the rebuild re-reads nothing and executes nothing.
 """
