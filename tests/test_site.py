@@ -231,7 +231,7 @@ NAMES_WITHOUT_CHINESE = (
     "Python", "pandas", "papermill", "nbval", "matplotlib", "pytest", "Frictionless",
     "Chromium", "JupyterLab", "nbconvert", "GitHub", "git", "budgetbook", "sha256", "sha",
     "CSV", "PNG", "SVG", "PDF", "HTML", "API", "CPU", "GRIDS", "English edition", "….csv",
-    "base64", "py:percent")
+    "base64", "py:percent", "DejaVu Sans", "Noto Sans SC")
 PACKAGES = ("jupyter-book", "myst-nb", "sphinx", "jupytext")
 # Pages whose English is by design: the API reference (docstrings), Sphinx's index of
 # Python names, and the search page before a search.
@@ -243,7 +243,7 @@ ENGLISH_PAGES = {"book/zh/api.html", "genindex.html", "search.html"}
 # and descriptions are Chinese (from budgetbook/schema.py) and are checked.
 NOT_CHECKED = (".cell_input, pre, code, script, style, [lang=en], dl.py, "
                ".budgetbook-exec-table, .budgetbook-schema td:nth-child(3)")
-FILE_NAME = re.compile(r"[\w.-]+\.(?:csv|png|svg|html|ipynb|py|md)\b")
+FILE_NAME = re.compile(r"[\w.-]+\.(?:csv|png|svg|html|ipynb|py|md|ttf|otf)\b")
 # Versions, digests and the data snapshot's folder, as the Status page lists them.
 VERSIONS = re.compile(r"\b[0-9a-f]{7,}\b|\bdata-[0-9a-f]+|\b\d+(?:\.\d+)+[\w.+]*")
 
@@ -274,9 +274,13 @@ def _english_problems(page) -> list:
     descriptor = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
     codes = tuple({str(v) for res in descriptor["resources"] for f in res["schema"]["fields"]
                    for v in f.get("constraints", {}).get("enum", [])})
+    # the installed distributions the Status page lists, by their names (software)
+    from budgetbook.inputs import environment
+    distributions = tuple(re.sub(r"-\d[\w.+]*$", "", d)
+                          for d in environment("zh")["distributions"].split("\n"))
     left = english_left(VERSIONS.sub(" ", text), tables,
                         allowed=NAMES_WITHOUT_CHINESE + PACKAGES + columns + codes
-                        + tuple(QUOTED_IN_MEANINGS))
+                        + tuple(QUOTED_IN_MEANINGS) + distributions)
     return [("English left on a Chinese page", left)] if left else []
 
 
