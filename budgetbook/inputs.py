@@ -29,7 +29,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 KEY_COLUMN = "subprogramme"
 KEY_COLUMNS = {"subprogrammes.csv": "id"}
 # The build's own code: the notebooks never run it, so an edit to it re-executes nothing.
-NOT_RUN_BY_NOTEBOOKS = {"sphinx_ext.py", "search_text.py"}
+NOT_RUN_BY_NOTEBOOKS = {"sphinx_ext.py", "search_text.py", "webfont.py"}
 
 
 def read_data_files(directory) -> dict[str, bytes]:

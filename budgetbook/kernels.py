@@ -193,7 +193,13 @@ def fresh(kernel_name: str = KERNEL):
         if km.has_kernel:
             from jupyter_core.utils import run_sync
 
-            run_sync(km.shutdown_kernel)(now=True)
+            if isinstance(km.provisioner, ForkedProvisioner):
+                # Its outputs are all in: killed at once, without waiting for it to go (the
+                # template reaps it), and its connection file removed.
+                run_sync(km.provisioner.kill)()
+                run_sync(km.cleanup_resources)()
+            else:
+                run_sync(km.shutdown_kernel)(now=True)
 
 
 def manager(kernel_name: str = KERNEL):

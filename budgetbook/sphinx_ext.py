@@ -28,7 +28,9 @@ would leave a stale page. This extension, listed in _config.yml:
    when one is configured (``BUDGETBOOK_EDITION_URL_EN`` / ``_ZH``), and warns about a
    page the other edition lacks;
 7. writes the text of every page for the search page's summaries
-   (:mod:`budgetbook.search_text`), so they show from ``file://`` too.
+   (:mod:`budgetbook.search_text`), so they show from ``file://`` too;
+8. gives each site the pages' Chinese font, cut to the characters they show
+   (:mod:`budgetbook.webfont`).
 
 With no change, the rebuild re-reads nothing and executes nothing.
 """
@@ -708,6 +710,16 @@ def _write_search_text(app):
     return []
 
 
+def _write_webfont(app, exception):
+    """Give the site the pages' Chinese font, cut to the characters its pages show
+    (:mod:`budgetbook.webfont`; made again only when they change)."""
+    if exception is not None or getattr(app.builder, "format", "") != "html":
+        return
+    from .webfont import write
+
+    write(Path(app.outdir))
+
+
 class _Terms(list):
     """A list whose ``in`` is a set lookup (see :func:`_chinese_search`)."""
 
@@ -754,6 +766,7 @@ def setup(app):
     app.connect("env-purge-doc", _on_env_purge_doc)
     app.connect("env-merge-info", _on_env_merge_info)
     app.connect("build-finished", _on_build_finished)
+    app.connect("build-finished", _write_webfont)
     app.connect("env-before-read-docs", _execute_missing, priority=900)
     app.connect("html-page-context", _on_html_page_context, priority=900)
     app.connect("builder-inited", _add_static)
