@@ -190,16 +190,42 @@ def fresh(kernel_name: str = KERNEL):
     try:
         yield km
     finally:
-        if km.has_kernel:
-            from jupyter_core.utils import run_sync
+        from jupyter_core.utils import run_sync
 
-            if isinstance(km.provisioner, ForkedProvisioner):
-                # Its outputs are all in: killed at once, without waiting for it to go (the
-                # template reaps it), and its connection file removed.
-                run_sync(km.provisioner.kill)()
-                run_sync(km.cleanup_resources)()
-            else:
-                run_sync(km.shutdown_kernel)(now=True)
+        run_sync(stopped)(km)
+
+
+async def started(cwd: str, env: dict[str, str], kernel_name: str = KERNEL,
+                  attempts: int = 3):
+    """A fresh kernel, started in ``cwd`` with ``env`` and ready: its manager and a client
+    whose channels are open. Awaited beside a running notebook, the next one's kernel
+    starts while the current one computes."""
+    for attempt in range(attempts):  # kernels started together can race for ports
+        km = manager(kernel_name)
+        try:
+            await km.start_kernel(cwd=cwd, env=env, extra_arguments=KERNEL_ARGS)
+            kc = km.client()
+            kc.start_channels()
+            await kc.wait_for_ready(timeout=60)
+            return km, kc
+        except RuntimeError:
+            await stopped(km)
+            if attempt == attempts - 1:
+                raise
+
+
+async def stopped(km, kc=None) -> None:
+    """End a kernel from :func:`manager` (a forked one at once: its outputs are all in)
+    and remove its connection file."""
+    if kc is not None:
+        kc.stop_channels()
+    if not km.has_kernel:
+        return
+    if isinstance(km.provisioner, ForkedProvisioner):
+        await km.provisioner.kill()  # the template reaps it: nothing to wait for
+        await km.cleanup_resources()
+    else:
+        await km.shutdown_kernel(now=True)
 
 
 def manager(kernel_name: str = KERNEL):

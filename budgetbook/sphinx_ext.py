@@ -459,11 +459,16 @@ def _execute_missing(app, env, docnames):
                 f"{workers} at a time: " + ", ".join(item[3] for item in todo))
     from .kernels import close_template
 
+    import queue
+
+    shared = queue.Queue()
+    for item in todo:
+        shared.put(item)
     executed = set()
     try:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            for done in pool.map(lambda item: _run_in_fresh_kernels(
-                    [item], config.nb_execution_timeout, data_dirs), todo):
+            for done in pool.map(lambda _: _run_in_fresh_kernels(
+                    shared, config.nb_execution_timeout, data_dirs), range(workers)):
                 for path, nb, read_fmt, docname, digest, seconds in done:
                     executed.add(docname)
                     record = (cache.add_nb_to_project(str(path), read_data=read_fmt)
@@ -485,9 +490,10 @@ def _execute_missing(app, env, docnames):
 
 
 def _run_in_fresh_kernels(items, timeout, data_dirs: dict | None = None):
-    """Execute several notebooks one after another, each in a fresh kernel of its own
-    (:func:`budgetbook.kernels.manager`: a fork of a process that has imported what the
-    notebooks import, so a kernel starts in a fraction of a second).
+    """Execute notebooks one after another, each in a fresh kernel of its own
+    (:mod:`budgetbook.kernels`: a fork of a process that has imported what the notebooks
+    import), the next one's kernel starting while the current one runs. ``items``: a list,
+    or a queue several workers take from.
 
     Nothing a notebook sets (a module's constant, a matplotlib setting, an environment
     variable, the working directory) reaches the next one. Each kernel starts in the
@@ -495,36 +501,70 @@ def _run_in_fresh_kernels(items, timeout, data_dirs: dict | None = None):
     (``data_dirs``, by path); a notebook that fails is left out, and MyST-NB then runs it
     alone and reports the error in its usual way.
     """
+    import asyncio
+
+    return asyncio.run(_run_fresh(items, timeout, data_dirs or {}))
+
+
+async def _run_fresh(items, timeout, data_dirs):
+    import asyncio
+    import queue
     import time
 
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, DeadKernelError
 
-    from .kernels import KERNEL_ARGS, fresh
+    from .kernels import KERNEL_ARGS, started, stopped
 
-    done = []
-    for path, nb, *about in items:
-        data = (data_dirs or {}).get(path)
+    pending = iter(items) if not isinstance(items, queue.Queue) else iter(
+        lambda: _take(items), None)
+
+    def start(item):
+        path, nb = item[0], item[1]
+        data = data_dirs.get(path)
         env = {**os.environ, **({DATA_ENV: data} if data else {})}
         name = nb.metadata.get("kernelspec", {}).get("name", "python3")
-        start = time.perf_counter()
-        for _attempt in range(3):  # kernels started together can race for ports
+        return asyncio.ensure_future(started(str(path.parent), env, name))
+
+    done = []
+    item = next(pending, None)
+    starting = start(item) if item is not None else None
+    while item is not None:
+        path, nb, *about = item
+        try:
+            km, kc = await starting
+        except RuntimeError:
+            km = kc = None  # no kernel would start: MyST-NB tries, and reports
+        following = next(pending, None)
+        starting = start(following) if following is not None else None
+        if km is not None:
+            begin = time.perf_counter()
+            # record_timing=False: timings in cell metadata would change the cache key
+            client = NotebookClient(nb, km=km, timeout=timeout, allow_errors=False,
+                                    record_timing=False, extra_arguments=KERNEL_ARGS)
+            client.kc = kc  # ready already: nbclient starts no client of its own
             try:
-                with fresh(name) as km:
-                    # record_timing=False: timings in cell metadata would change the key
-                    client = NotebookClient(nb, km=km, timeout=timeout, allow_errors=False,
-                                            record_timing=False, extra_arguments=KERNEL_ARGS)
-                    with client.setup_kernel(cwd=str(path.parent), env=env):
-                        for index, cell in enumerate(nb.cells):
-                            if cell.cell_type == "code":
-                                client.execute_cell(cell, index)
-                done.append((path, nb, *about, time.perf_counter() - start))
-                break
-            except CellExecutionError:
-                break
-            except (RuntimeError, DeadKernelError):
-                continue
+                async with client.async_setup_kernel():
+                    for index, cell in enumerate(nb.cells):
+                        if cell.cell_type == "code":
+                            await client.async_execute_cell(cell, index)
+                done.append((path, nb, *about, time.perf_counter() - begin))
+            except (CellExecutionError, DeadKernelError, RuntimeError):
+                pass
+            finally:
+                await stopped(km, kc)
+        item = following
     return done
+
+
+def _take(shared):
+    """The next item of a queue shared by workers, or None when it is empty."""
+    import queue
+
+    try:
+        return shared.get_nowait()
+    except queue.Empty:
+        return None
 
 
 SWITCH_CLASS = "budgetbook-edition-switch"

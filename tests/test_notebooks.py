@@ -129,6 +129,16 @@ def test_every_code_cell_has_stored_outputs(lang, stem):
                             f"python -m budgetbook refresh -s {notebook_id(stem)}")
 
 
+@pytest.mark.parametrize("lang, stem", EDITION_STEMS)
+def test_no_stored_output_holds_a_warning_or_log_line(lang, stem):
+    """Nothing but the analysis: no cell's stored output is a stderr stream (a warning or
+    a log line), which nbval would compare and a reader of the notebook would see."""
+    nb = jupytext.read(NB_DIRS[lang] / f"{stem}.ipynb")
+    stderr = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"
+              for o in c.get("outputs", []) if o.get("name") == "stderr"]
+    assert not stderr, f"{stem}.ipynb: cells {stderr} store stderr output"
+
+
 @pytest.mark.slow
 def test_students_can_open_and_export_a_notebook(tmp_path):
     """requirements-lab.txt adds JupyterLab, pinned, to the main install; the main install
