@@ -181,18 +181,43 @@ class ForkedProvisioner(LocalProvisioner):
         return self.connection_info
 
 
+# A kernel launched ahead, per folder, for the next notebook this process runs there.
+_SPARE: dict[str, object] = {}
+
+
 @contextlib.contextmanager
-def fresh(kernel_name: str = KERNEL):
+def fresh(kernel_name: str = KERNEL, cwd: str | None = None):
     """A kernel manager from :func:`manager` for one notebook (``km=`` of nbclient or
     papermill, which leave a kernel they did not start running); its kernel is ended on
-    leaving the block."""
-    km = manager(kernel_name)
+    leaving the block.
+
+    With ``cwd``, the kernel is one launched ahead in that folder when there is one (it
+    has run nothing), and on leaving, the next one is launched there, with this process's
+    environment, so that it starts while this process does other work."""
+    from jupyter_core.utils import run_sync
+
+    km = _SPARE.pop(cwd, None) if cwd else None
+    if km is None or not run_sync(km.is_alive)():
+        km = manager(kernel_name)
     try:
         yield km
     finally:
-        from jupyter_core.utils import run_sync
-
         run_sync(stopped)(km)
+        if cwd and forking():
+            spare = manager(kernel_name)
+            try:
+                run_sync(spare.start_kernel)(cwd=cwd, extra_arguments=KERNEL_ARGS)
+                _SPARE[cwd] = spare
+            except RuntimeError:
+                pass  # the next notebook starts its own
+
+
+def end_spares() -> None:
+    """End the kernels launched ahead that no notebook took."""
+    from jupyter_core.utils import run_sync
+
+    while _SPARE:
+        run_sync(stopped)(_SPARE.popitem()[1])
 
 
 async def started(cwd: str, env: dict[str, str], kernel_name: str = KERNEL,

@@ -88,6 +88,15 @@ def _describe_failure(exc) -> str:
     return text + ("\n    in:\n" + "\n".join(source) if source else "")
 
 
+def _worker_started() -> None:
+    """In each worker: end, with the worker, the kernel it launched ahead and never used."""
+    import multiprocessing.util
+
+    from .kernels import end_spares
+
+    multiprocessing.util.Finalize(None, end_spares, exitpriority=10)
+
+
 def execute_one(sp: str, nb_path: str, data_dir: str, staging: str, final_dir: str = "",
                 shown_data_dir: str = "", language: str | None = None) -> RunResult:
     """Execute one notebook into ``staging`` (runs in a worker process), reading the data
@@ -112,7 +121,7 @@ def execute_one(sp: str, nb_path: str, data_dir: str, staging: str, final_dir: s
     error = None
     for attempt in range(KERNEL_START_ATTEMPTS):  # kernels started together can race for ports
         try:
-            with fresh(KERNEL) as km:
+            with fresh(KERNEL, cwd=cwd) as km:
                 papermill.execute_notebook(
                     nb, str(out / f"{Path(nb_path).stem}.ipynb"),
                     parameters={"data_dir": data_dir, "output_dir": str(out),
@@ -325,7 +334,8 @@ def run(subprogrammes, data_dir=None, output_dir="out", jobs=1, notebooks_dir=No
         statuses = {}
         # spawn, not fork: a forked worker would share the parent's ZeroMQ state
         ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=ctx) as pool:
+        with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=ctx,
+                                 initializer=_worker_started) as pool:
             futures = {pool.submit(execute_one, sp, str(paths[sp]), str(snapshot),
                                    str(stage_root / sp), str(output_dir / sp), str(data_dir),
                                    language): sp
