@@ -236,8 +236,8 @@ def environment(data_dir=None):
             (t("environment key (Python, distributions, chart fonts)",
                "环境键（Python、已安装的发行包、图表字体）"), environment_digest(current())),
             (t("chart fonts", "图表字体"), ", ".join(Path(f).name for f in fonts)),
-            (t(f"installed distributions ({len(dists)})", f"已安装的发行包（{len(dists)} 个）"),
-             ", ".join(dists))]
+            (t("installed distributions (listed below)", "已安装的发行包（见下表）"),
+             str(len(dists)))]
     for name in ("pandas", "matplotlib", "jupyter-book", "myst-nb", "sphinx", "papermill",
                  "jupytext"):
         try:
@@ -245,6 +245,20 @@ def environment(data_dir=None):
         except PackageNotFoundError:
             rows.append((name, t("not installed", "未安装")))
     return pd.DataFrame(rows, columns=[t("item", "项目"), t("value", "值")])
+
+
+def distributions():
+    """Every installed distribution a build or a run computes with (the environment's
+    part of each page's key, :func:`budgetbook.inputs.environment`), as a table
+    (distribution, version)."""
+    import pandas as pd
+
+    from .inputs import environment as run_with
+    from .language import current, t
+
+    rows = [name.rsplit("-", 1) if "-" in name else (name, "")
+            for name in run_with(current())["distributions"].split("\n") if name]
+    return pd.DataFrame(rows, columns=[t("distribution", "发行包"), t("version", "版本")])
 
 
 def package_version() -> str:
