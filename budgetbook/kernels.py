@@ -270,6 +270,10 @@ def manager(kernel_name: str = KERNEL):
 
 def _serve() -> None:
     """Import what the kernels would, then fork a kernel for each request on stdin."""
+    # The replies go on a copy of stdout; stdout itself is pointed at stderr, so that
+    # nothing an import prints can be read as a reply.
+    replies = os.fdopen(os.dup(1), "w")
+    os.dup2(2, 1)
     # What ipykernel sets before any cell runs, so that matplotlib, imported here, picks
     # the inline backend as it would in the kernel.
     os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
@@ -282,7 +286,6 @@ def _serve() -> None:
             pass
     # Children are reaped as they exit: a kernel that ended leaves no zombie behind.
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)
-    replies = os.fdopen(os.dup(1), "w")
     replies.write(json.dumps({"ready": True}) + "\n")
     replies.flush()
     for line in sys.stdin.buffer:
@@ -291,14 +294,14 @@ def _serve() -> None:
         if pid == 0:
             code = 1
             try:
-                code = _become_kernel(request, replies.fileno())
+                code = _become_kernel(request)
             finally:
                 os._exit(code)
         replies.write(json.dumps({"pid": pid}) + "\n")
         replies.flush()
 
 
-def _become_kernel(request: dict, replies_fd: int) -> int:
+def _become_kernel(request: dict) -> int:
     """In the forked child: become the kernel ``python -m ipykernel_launcher`` would start."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     os.setsid()  # a process group of its own, as jupyter_client starts a kernel
