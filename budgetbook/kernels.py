@@ -3,9 +3,9 @@
 Every notebook of a build or a run executes in a kernel of its own, so nothing one
 notebook sets (a module's constant, a matplotlib setting, an environment variable, the
 working directory, an imported module) can reach another. A kernel's start and the
-imports every chapter makes (pandas, matplotlib, the package) cost about a second and a
-half; paid once per notebook that would slow the build by a third. So, where the system
-can fork (Linux), a *template* process imports those modules once and runs nothing
+imports every chapter makes (pandas, matplotlib, the package) cost about two seconds;
+paid once per notebook that would slow the build by a third. So, where the system can
+fork (Linux), a *template* process imports those modules once and runs nothing
 else; each kernel is a fork of it, a copy of a process that has never executed a cell,
 which then starts as ``python -m ipykernel_launcher`` would, in the notebook's folder
 and with its environment. Elsewhere, and with ``BUDGETBOOK_KERNEL_FORK=0``, each kernel
@@ -99,10 +99,9 @@ class Template:
     """A process that has imported :data:`PRELOAD` and forks a kernel on request."""
 
     def __init__(self):
-        env = dict(os.environ)
-        self._process = subprocess.Popen(
-            [sys.executable, "-c", _TEMPLATE_MAIN], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, env=env, cwd=os.getcwd())
+        # this process's environment: what every kernel's differs from is set at the fork
+        self._process = subprocess.Popen([sys.executable, "-c", _TEMPLATE_MAIN],
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self._lock = threading.Lock()
         self._ready = False
 

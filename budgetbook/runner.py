@@ -223,19 +223,18 @@ def environment(data_dir=None):
 
     from .language import t
     directory = resolve_data_dir(data_dir).resolve()
-    from .inputs import environment as run_with, environment_digest
+    from .inputs import environment_digest
     from .language import current
+    from .style import font_files
 
-    env = run_with(current())
-    dists = env["distributions"].split("\n")
-    fonts = [value.split(" ")[0] for key, value in env.items() if key.startswith("font ")]
+    dists = distributions()
     rows = [(t("data directory", "数据目录"), directory.name),
             (t("data sha256 (CSV, descriptor, source text)",
                "数据的 sha256（CSV 文件、描述文件、原文）"), sha256_of(read_data_files(directory))),
             ("budgetbook", package_version()), ("Python", platform.python_version()),
             (t("environment key (Python, distributions, chart fonts)",
                "环境键（Python、已安装的发行包、图表字体）"), environment_digest(current())),
-            (t("chart fonts", "图表字体"), ", ".join(Path(f).name for f in fonts)),
+            (t("chart fonts", "图表字体"), ", ".join(f.name for f in font_files(current()))),
             (t("installed distributions (listed below)", "已安装的发行包（见下表）"),
              str(len(dists)))]
     for name in ("pandas", "matplotlib", "jupyter-book", "myst-nb", "sphinx", "papermill",
@@ -253,11 +252,11 @@ def distributions():
     (distribution, version)."""
     import pandas as pd
 
-    from .inputs import environment as run_with
+    from . import inputs
     from .language import current, t
 
     rows = [name.rsplit("-", 1) if "-" in name else (name, "")
-            for name in run_with(current())["distributions"].split("\n") if name]
+            for name in inputs.environment(current())["distributions"].split("\n") if name]
     return pd.DataFrame(rows, columns=[t("distribution", "发行包"), t("version", "版本")])
 
 

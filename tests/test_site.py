@@ -279,9 +279,8 @@ def _english_problems(page) -> list:
     codes = tuple({str(v) for res in descriptor["resources"] for f in res["schema"]["fields"]
                    for v in f.get("constraints", {}).get("enum", [])})
     # the installed distributions the Status page lists, by their names (software)
-    from budgetbook.inputs import environment
-    distributions = tuple(re.sub(r"-\d[\w.+]*$", "", d)
-                          for d in environment("zh")["distributions"].split("\n"))
+    from budgetbook import runner
+    distributions = tuple(runner.distributions().iloc[:, 0])
     left = english_left(VERSIONS.sub(" ", text), tables,
                         allowed=NAMES_WITHOUT_CHINESE + PACKAGES + columns + codes
                         + tuple(QUOTED_IN_MEANINGS) + distributions)

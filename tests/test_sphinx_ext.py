@@ -21,9 +21,13 @@ def _text(nb):
 
 
 @pytest.mark.slow
-def test_each_notebook_starts_fresh_and_failures_are_dropped(tmp_path):
+@pytest.mark.parametrize("fork", ["1", "0"])
+def test_each_notebook_starts_fresh_and_failures_are_dropped(tmp_path, monkeypatch, fork):
     """A notebook run after another sees none of its variables, module constants,
-    matplotlib settings, environment variables or working directory."""
+    matplotlib settings, environment variables or working directory: with kernels forked
+    from the template, and started the usual way ($BUDGETBOOK_KERNEL_FORK=0, as where the
+    system cannot fork)."""
+    monkeypatch.setenv("BUDGETBOOK_KERNEL_FORK", fork)
     items = [
         _nb(tmp_path / "a" / "one.ipynb", "secret = 42", "import os; print(os.getcwd())",
             "import os, matplotlib, budgetbook.indicators as i\n"
