@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import json
 import re
 import textwrap
 import unicodedata
@@ -130,6 +131,12 @@ class Chart:
     source: str
     data: pd.DataFrame = field(repr=False)
     name: str = "chart"
+    # The unit of each axis the chart draws, one per panel: a chart of counts never puts
+    # two units on one axis (the figure's HTML carries them, and a test reads them).
+    units: list = field(default_factory=list)
+    # The numbers behind the chart at full precision, where ``data`` rounds them for the
+    # reader: the CSV download and an analyst's saved CSV hold it (exact columns named so).
+    exact: pd.DataFrame | None = field(default=None, repr=False)
 
     def png(self) -> bytes:
         """The chart as PNG bytes, with no timestamp or software stamp (byte-identical)."""
@@ -152,8 +159,13 @@ class Chart:
         paths = [out / f"{stem}.png", out / f"{stem}.svg", out / f"{stem}.csv"]
         paths[0].write_bytes(self.png())
         paths[1].write_bytes(self.svg())
-        self.data.to_csv(paths[2], index=False, lineterminator="\n")
+        self.numbers().to_csv(paths[2], index=False, lineterminator="\n")
         return paths
+
+    def numbers(self) -> pd.DataFrame:
+        """The numbers behind the chart as a download offers them: the rounded values the
+        page shows and, where a value is rounded, its exact column beside it."""
+        return self.data if self.exact is None else self.exact
 
     @property
     def alt_text(self) -> str:
@@ -165,8 +177,9 @@ class Chart:
         # The source is printed once, in the image (so a saved PNG keeps it); the caption
         # holds the numbers behind the chart, one click away, and their CSV.
         payload = base64.b64encode(self.png()).decode("ascii")
-        numbers = table(self.data, name=self.name).html
-        return (f'<figure class="budgetbook-chart">'
+        numbers = table(self.data, name=self.name, download=self.numbers()).html
+        units = html.escape(json.dumps(self.units, ensure_ascii=False))
+        return (f'<figure class="budgetbook-chart" data-units="{units}">'
                 f'<img src="data:image/png;base64,{payload}" alt="{html.escape(self.alt_text)}" '
                 f'style="max-width:100%"/>'
                 f"<figcaption>"
@@ -217,13 +230,17 @@ def _new(height):
 
 
 def measure_bars(data: pd.DataFrame, label: str, *, title: str, alt: str, source: str,
-                 unit: str, measures: dict[str, tuple[str, str]], name="measures") -> Chart:
+                 unit: str, measures: dict[str, tuple[str, str]], name="measures",
+                 units: str | None = None, keep: tuple = ()) -> Chart:
     """Small multiples: one panel per row of ``data`` (e.g. per subcategory), one bar per
     measure. Rows count different things (documents, meetings, days), so every panel has
     its own axis and no two rows ever share a scale.
 
     ``measures`` maps each column to its (role, label), e.g. from an edition:
     ``{m: (role, edition.measure_labels[m]) for role, m in zip(ROLES, edition.measures)}``.
+    ``unit`` labels the bottom axis; ``units`` names a column holding each panel's own unit
+    (what :attr:`Chart.units` records; else every panel is in ``unit``). ``keep``: more
+    columns for the numbers behind the chart (a change, a note).
     """
     roles = {m: role for m, (role, _) in measures.items()}
     labels = {m: text for m, (_, text) in measures.items()}
@@ -252,16 +269,41 @@ def measure_bars(data: pd.DataFrame, label: str, *, title: str, alt: str, source
         for ax, values in drawn:
             _make_room(fig, ax, [ax.text(v, i, f" {v:,.0f}", va="center", fontsize=8)
                                  for i, v in enumerate(values)])
-    return Chart(fig, title, alt, source, data[[label] + measures].reset_index(drop=True), name)
+    columns = [label] + ([units] if units else []) + measures + [
+        c for c in keep if c not in (label, units, *measures)]
+    panel_units = list(data[units]) if units else [unit] * n
+    return Chart(fig, title, alt, source, data[columns].reset_index(drop=True), name,
+                 units=[str(u) for u in panel_units])
+
+
+def _rounded(data: pd.DataFrame, value: str, decimals: int | None):
+    """``data`` as a reader reads it, with ``value`` rounded to ``decimals`` (whole numbers
+    at 0), and the frame a download offers: the same with the exact values beside, in a
+    column named so; ``None`` when nothing is rounded."""
+    numbers = pd.to_numeric(data[value], errors="coerce")
+    if decimals is None or (numbers.dropna() == numbers.dropna().round(decimals)).all():
+        return data, None
+    shown = data.copy()
+    rounded = numbers.round(decimals)
+    shown[value] = rounded.astype("Int64") if decimals == 0 else rounded
+    exact = shown.copy()
+    exact.insert(list(shown.columns).index(value) + 1, t(f"{value} (exact)", f"{value}（精确值）"),
+                 numbers)
+    return shown, exact
 
 
 def hbars(data: pd.DataFrame, label: str, value: str, *, title: str, alt: str, source: str,
           xlabel: str, reference: float | None = None, colour_by: str | None = None,
-          annotate: str | None = None, name="bars") -> Chart:
+          annotate: str | None = None, name="bars", unit: str | None = None,
+          decimals: int | None = None) -> Chart:
     """Horizontal bars of one value per row; optional reference line (e.g. 100 %).
 
     ``annotate`` names a column whose text is written beside each bar; rows whose
-    value is missing get no bar, and the annotation says why.
+    value is missing get no bar, and the annotation says why. Every bar shares one axis,
+    so every row must be in one ``unit`` (default: the axis label, ``xlabel``, which names
+    it): a percentage, or one kind of count, never counts of different things.
+    ``decimals``: the numbers behind the chart show the value rounded to so many places
+    (the bars and the download keep it exact).
     """
     n = len(data)
     values = pd.to_numeric(data[value], errors="coerce").astype(float)
@@ -296,4 +338,5 @@ def hbars(data: pd.DataFrame, label: str, value: str, *, title: str, alt: str, s
                                  if isinstance(text, str) and text])
     cols = [label, value] + ([annotate] if annotate else []) + (
         [colour_by] if colour_by and colour_by not in (label, value) else [])
-    return Chart(fig, title, alt, source, data[cols].reset_index(drop=True), name)
+    shown, exact = _rounded(data[cols].reset_index(drop=True), value, decimals)
+    return Chart(fig, title, alt, source, shown, name, units=[unit or xlabel], exact=exact)

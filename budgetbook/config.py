@@ -51,6 +51,19 @@ def toc_files(toc: Path = TOC) -> list[str]:
     return files
 
 
+# The anchor of the overview's full list of the programme-wide mandates, which every
+# chapter's mandates sentence points to (the same in both editions).
+PROGRAMME_MANDATES_ANCHOR = "programme-wide-mandates"
+
+
+def page_href(here: str, there: str, language: str, anchor: str | None = None) -> str:
+    """The relative link from the English page ``here`` to the English page ``there``
+    (both as 'notebooks/sp3_x', 'book/source_audit'), each as ``language``'s edition names
+    it: '../book/source_audit.html', with '#anchor' when given."""
+    up = "../" * in_edition(here, language).count("/")
+    return f"{up}{in_edition(there, language)}.html" + (f"#{anchor}" if anchor else "")
+
+
 def in_edition(path: str, language: str) -> str:
     """A page or file of the English edition as the given edition names it:
     'book/method' -> 'book/zh/method', 'notebooks/sp3_x' -> 'notebooks/zh/sp3_x'."""

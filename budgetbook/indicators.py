@@ -301,3 +301,18 @@ def mandates_by_body(mandates: pd.DataFrame, by=("subprogramme", "body")) -> pd.
     """Number of rows per issuing body (and subprogramme): printed entries when given
     mandates.csv, instruments when given :func:`mandate_symbols`."""
     return (mandates.groupby(list(by), sort=False).size().rename("mandates").reset_index())
+
+
+def distinct_instruments(instruments: pd.DataFrame) -> pd.DataFrame:
+    """Each instrument once, however many lists cite it (``instruments``:
+    :func:`mandate_symbols`): one row per issuing body and symbol, or per body and title
+    for an instrument printed without a symbol (a convention). A symbol printed twice in
+    one list with two titles (a likely misprint) stays two rows: the source lists two
+    instruments there. Adds ``lists``: how many lists (subprogrammes) cite it."""
+    key = instruments["symbol"].where(instruments["symbol"].notna(), instruments["title_zh"])
+    frame = instruments.assign(_key=key)
+    lists = frame.groupby(["body", "_key"], sort=False)["subprogramme"].nunique()
+    out = frame.drop_duplicates(["body", "_key", "title_zh"]).copy()
+    out["lists"] = [int(lists[(b, k)]) for b, k in zip(out["body"], out["_key"])]
+    return out.drop(columns="_key")
+

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import charts, indicators
+from . import charts, config, indicators
 from .edition import Edition
 from .language import labels as labels_of, t, using
+from .render import Note, table
+from .render import text as render_text
 from .views import BODY_NAMES, gap_text, item_source, subcategory_labels, timing_marks
 
 
@@ -56,35 +58,42 @@ def share_chart(counts: pd.DataFrame, edition: Edition, labels: dict[str, str],
     :func:`budgetbook.indicators.delivery_counts` of the items by subprogramme): a count of
     items, so it compares across units."""
     year = edition.performance_year
-    # the numbers behind the chart, under headers in the page's language
-    label, share = t("label", "次级方案"), t("share_pct", "全额交付比例（%）")
+    # the numbers behind the chart, under readers' headers in the page's language
+    label = t("subprogramme", "次级方案")
+    share = t("delivered in full (% of line items with a plan)",
+              "全额交付（占有计划的逐项产出的 %）")
     note = t("note", "说明")
-    d = counts[counts["planned"] > 0].assign(**{label: counts["subprogramme"].map(labels)})
-    d[share] = d["in_full_share"] * 100
-    d[note] = [t(f"{k} of {n} items", f"{n} 项中的 {k} 项")
-               for k, n in zip(d["in_full"], d["planned"])]
+    d = counts[counts["planned"] > 0]
+    names = d["subprogramme"].map(labels)
+    notes = [t(f"{k} of {n} items", f"{n} 项中的 {k} 项")
+             for k, n in zip(d["in_full"], d["planned"])]
     lowest = indicators.ranked_by_share(d).iloc[0]
-    title = t(f"Planned line items delivered in full in {year}: lowest {lowest[label]} "
-              f"({lowest['in_full']} of {lowest['planned']} items)",
-              f"{year} 年全额交付的计划逐项产出：最低为{lowest[label]}"
+    title = t(f"Line items with a {year} plan delivered in full: lowest "
+              f"{labels[lowest['subprogramme']]} ({lowest['in_full']} of {lowest['planned']} "
+              f"items)",
+              f"{year} 年有计划的逐项产出的全额交付：最低为{labels[lowest['subprogramme']]}"
               f"（{lowest['planned']} 项中的 {lowest['in_full']} 项）")
-    values = list(zip(d[label], d[note]))
-    alt = t(f"Horizontal bar chart of the share of {year} planned line items that were "
+    alt = t(f"Horizontal bar chart of the share of line items with a {year} plan that were "
             f"delivered at least in full, per subprogramme (a count of items, comparable "
-            f"across units). " + "; ".join(f"{k}: {v}" for k, v in values),
-            f"横条形图：各次级方案 {year} 年计划逐项产出中至少全额交付的比例（按逐项产出"
-            f"计数，可跨计量单位比较）。" + "；".join(f"{k}：{v}" for k, v in values) + "。")
+            f"across units). " + "; ".join(f"{k}: {v}" for k, v in zip(names, notes)),
+            f"横条形图：各次级方案 {year} 年有计划的逐项产出中至少全额交付的比例（按逐项产出"
+            f"计数，可跨计量单位比较）。" + "；".join(f"{k}：{v}" for k, v in zip(names, notes))
+            + "。")
     # the notebook lists the tables separated by ', '; a Chinese list takes 、
     cited = t(tables_cited, "、".join(tables_cited.split(", ")))
-    return charts.hbars(d, label, share, title=title, alt=alt,
+    frame = pd.DataFrame({label: names.values, share: (d["in_full_share"] * 100).values,
+                          note: notes})
+    return charts.hbars(frame, label, share, title=title, alt=alt,
                         source=_cite(edition, t(f"Tables {cited} (line items; the duplicated "
                                               f"block of the source audit left out)",
                                               f"表 {cited}（逐项产出；不计原文核查指出的重复"
                                               f"整块内容）")),
-                        xlabel=t(f"planned line items delivered in full in {year} "
+                        xlabel=t(f"line items with a {year} plan delivered in full "
                                  f"(% of items)",
-                                 f"{year} 年全额交付的计划逐项产出（占逐项产出的百分比）"),
-                        reference=100, annotate=note, name=f"overview_items_in_full_{year}")
+                                 f"{year} 年有计划的逐项产出中全额交付的（占逐项产出的 %）"),
+                        reference=100, annotate=note,
+                        unit=t("% of line items with a plan", "占有计划的逐项产出的 %"),
+                        decimals=0, name=f"overview_items_in_full_{year}")
 
 
 def shortfalls_table(shortfalls: pd.DataFrame, edition: Edition, labels: dict[str, str],
@@ -135,29 +144,65 @@ def mandates_table(by_body: pd.DataFrame, labels: dict[str, str]) -> pd.DataFram
                        body=by_body["body"].map(BODY_NAMES))
     pivot = m.pivot_table(index="body", columns="subprogramme", values="mandates",
                           aggfunc="sum", fill_value=0, sort=False)
-    return pivot.astype("int64").reset_index().rename(columns={"body": t("body", "发布机构")})
+    return pivot.astype("int64").reset_index().rename(
+        columns={"body": t("issuing body", "发布机构")})
 
 
-def mandates_chart(by_body: pd.DataFrame, edition: Edition, entries: int) -> charts.Chart:
-    """Instruments listed per issuing body, all subprogrammes together (``by_body``:
-    :func:`budgetbook.indicators.mandates_by_body` of the instruments, by ``body`` only;
-    ``entries``: how many printed entries hold them)."""
-    label, count = t("label", "发布机构"), t("mandates", "文书数目")
-    m = by_body.assign(**{label: by_body["body"].map(BODY_NAMES)}).rename(
-        columns={"mandates": count}).sort_values(count, ascending=False)
-    total = m[count].sum()
+def shared_instruments_finding(distinct: pd.DataFrame) -> Note:
+    """How many instruments more than one list cites (``distinct``:
+    :func:`budgetbook.indicators.distinct_instruments`), counted once each in the chart."""
+    n = int((distinct["lists"] > 1).sum())
+    if n == 0:
+        return render_text(t(f"none of the {len(distinct)} instruments is cited by more than "
+                             f"one list, so the lists add up to the same count.",
+                             f"{len(distinct)} 项文书中，没有任何一项被一个以上的清单引用，"
+                             f"因此各清单相加所得的数目相同。"))
+    return render_text(t(f"{n} of the {len(distinct)} instruments are cited by more than one "
+                         f"list and count once.",
+                         f"{len(distinct)} 项文书中，{n} 项被一个以上的清单引用，只计一次。"))
+
+
+def programme_mandates(entries: Note | pd.DataFrame, programme_wide: pd.DataFrame) -> Note:
+    """The programme-wide mandate list in full (``entries``:
+    :func:`budgetbook.views.mandates_table` of its rows of mandates.csv, ``programme_wide``),
+    folded under a line with its counts, at the anchor every chapter links to."""
+    instruments = len(indicators.mandate_symbols(programme_wide))
+    n = len(entries)
+    listed = table(entries, group="issued by", name="programme_wide_mandates",
+                   collapse=t(f"Show the {n} programme-wide mandate entries ({instruments} "
+                              f"instruments), by issuing body",
+                              f"显示方案总体的 {n} 个立法授权条目（{instruments} 项文书），"
+                              f"按发布机构列示"),
+                   empty=t("The source lists no programme-wide mandates.",
+                           "原文未列出方案总体的立法授权。"))
+    return Note(f'<div id="{config.PROGRAMME_MANDATES_ANCHOR}">{listed.html}</div>',
+                listed.text, listed.data)
+
+
+def mandates_chart(distinct: pd.DataFrame, edition: Edition, entries: int) -> charts.Chart:
+    """Instruments listed per issuing body, every list of the programme together, each
+    instrument counted once however many lists cite it (``distinct``:
+    :func:`budgetbook.indicators.distinct_instruments`; ``entries``: how many printed
+    entries hold them)."""
+    label, count = t("issuing body", "发布机构"), t("instruments (number)", "文书数目")
+    by_body = indicators.mandates_by_body(distinct, by=("body",))
+    m = pd.DataFrame({label: by_body["body"].map(BODY_NAMES).values,
+                      count: by_body["mandates"].values}).sort_values(count, ascending=False)
+    total = int(m[count].sum())
     values = list(zip(m[label], m[count]))
-    title = t(f"Legislative mandates by issuing body: {total} instruments in "
+    title = t(f"Legislative mandates by issuing body: {total} distinct instruments in "
               f"{entries} printed entries",
-              f"按发布机构分列的立法授权：{entries} 个印出条目，共 {total} 项文书")
-    alt = t("Horizontal bar chart of the number of legislative instruments listed (an entry "
-            "listing several resolutions counts each), by issuing body, all subprogrammes "
-            "together. " + "; ".join(f"{k}: {v}" for k, v in values),
-            "横条形图：按发布机构分列的所列立法文书数目（一个条目列出多项决议的，每项分别"
-            "计数），所有次级方案合计。" + "；".join(f"{k}：{v}" for k, v in values) + "。")
+              f"按发布机构分列的立法授权：{entries} 个印出条目，共 {total} 项不同的文书")
+    alt = t("Horizontal bar chart of the number of distinct legislative instruments listed "
+            "(an entry listing several resolutions counts each; an instrument several lists "
+            "cite counts once), by issuing body, every list of the programme together. "
+            + "; ".join(f"{k}: {v}" for k, v in values),
+            "横条形图：按发布机构分列的所列不同立法文书数目（一个条目列出多项决议的，每项分别"
+            "计数；多个清单引用的同一文书只计一次），本方案所有清单合计。"
+            + "；".join(f"{k}：{v}" for k, v in values) + "。")
     return charts.hbars(m, label, count, title=title, alt=alt,
                         source=_cite(edition, t(
                             "legislative mandates (the programme-wide and subprogramme lists)",
                             "立法授权（本方案共有的清单和各次级方案的清单）")),
-                        xlabel=t("instruments listed (number)", "所列文书（数目）"),
-                        colour_by=None, name="overview_mandates")
+                        xlabel=t("distinct instruments listed (number)", "所列不同文书（数目）"),
+                        unit=t("instruments", "文书"), colour_by=None, name="overview_mandates")

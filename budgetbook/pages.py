@@ -190,7 +190,7 @@ def data_dictionary(descriptor: dict, data_dir) -> Note:
                 for f in schema_["fields"]]
         # budgetbook-schema: the meanings are budgetbook/schema.py's, in the language in use
         parts_html.append(pd.DataFrame(rows).to_html(index=False, escape=True, border=0,
-                                                      classes="table budgetbook-schema"))
+                                                      classes="table budgetbook-schema budgetbook-identifiers"))
         names = [f["name"] for f in schema_["fields"]]
         parts_text.append(t(f"{res['path']}: {n_rows} rows, columns " + ", ".join(names),
                             f"{res['path']}：{n_rows} 行，列：" + "、".join(names)))

@@ -83,7 +83,8 @@ def paragraph(sentence: str, css: str | None = None) -> Note:
 
 
 def table(df: pd.DataFrame, empty: str | None = None, *, name: str | None = None,
-          group: str | None = None, collapse: str | None = None) -> Note:
+          group: str | None = None, collapse: str | None = None,
+          download: pd.DataFrame | None = None, identifiers: bool = False) -> Note:
     """A DataFrame as a page table: full cell text, no index, every value escaped.
 
     ``empty``: a frame without rows shows that sentence instead of a bare header.
@@ -95,6 +96,11 @@ def table(df: pd.DataFrame, empty: str | None = None, *, name: str | None = None
     one value on every row (of three or more) is stated once above the table.
     ``collapse``: the table sits closed under that summary line; it stays in the HTML, so
     the site's search and the browser's find still reach it.
+    ``download``: the frame the CSV offers, when it is not ``df`` itself (the same rows with
+    exact values beside the rounded ones the page shows).
+    ``identifiers``: the table lists names as software spells them (installed
+    distributions, the data's columns), by design; every other table shows readers' words,
+    never a code of the data (a test of the site checks both).
     Tables of ten rows or more, ungrouped, can be sorted and filtered in the page
     (``budgetbook/static/budgetbook.js``; nothing is fetched)."""
     if empty is not None and df.empty:
@@ -124,13 +130,15 @@ def table(df: pd.DataFrame, empty: str | None = None, *, name: str | None = None
                         f'colspan="{len(columns)}">{escape(current)}</th></tr>')
         body.append("<tr>" + "".join(cell("td", row[c], c) for c in columns) + "</tr>")
     sortable = group is None and len(shown) >= 10
-    html_ = (f'<table class="budgetbook-table table"'
+    css = "budgetbook-table table" + (" budgetbook-identifiers" if identifiers else "")
+    html_ = (f'<table class="{css}"'
              f'{" data-sortable" if sortable else ""}><thead><tr>{head}</tr></thead>'
              f'<tbody>{"".join(body)}</tbody></table>')
     every_row = t(" (every row): ", "（每行）：")
     above = "".join(f'<p class="budgetbook-constant"><strong>{escape(c)}</strong>'
                     f'{every_row}{escape(shown[c].iloc[0])}</p>' for c in constant)
-    below = download(df, name) if name and not df.empty else ""  # no header-only files
+    offered = df if download is None else download
+    below = _download(offered, name) if name and not df.empty else ""  # no header-only files
     block = f'{above}<div class="budgetbook-table-wrap">{html_}</div>{below}'
     if collapse:
         block = details(escape(collapse), block)
@@ -156,7 +164,7 @@ def folded(block, summary: str) -> Note:
                 getattr(block, "data", None))
 
 
-def download(df: pd.DataFrame, name: str) -> str:
+def _download(df: pd.DataFrame, name: str) -> str:
     """A link offering ``df`` as ``<name>.csv`` from the page itself (a data URL, so it works
     from the static site, offline, with no server)."""
     from urllib.parse import quote

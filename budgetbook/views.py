@@ -62,7 +62,7 @@ _HEADERS = {
     "marked in the text": "案文的标注", "result": "成果", "paragraph": "段落",
     "indicator": "指标", "measure": "业绩计量", "basis": "累计或年度", "actual": "实际",
     "target": "具体目标", "gap (actual − target)": "差距（实际 − 具体目标）",
-    "status stated": "所述状况", "verdict": "判定",
+    "status stated": "所述状况", "status by the numbers": "按数字得出的状况", "verdict": "判定",
     "reason given in the text": "案文给出的原因",
 }
 # The codes of the data a page shows (see _code): the English pages show the codes as they
@@ -106,18 +106,16 @@ def _column(name: str) -> str:
 
 
 def _code(value, chinese: dict[str, str]):
-    """A code of the data as a page shows it: the code itself in English, its Chinese in
-    Chinese (an unknown code as it is)."""
-    return chinese.get(value, value) if language.current() == "zh" else value
+    """A code of the data as a page shows it: in English the code as words ('not_met' ->
+    'not met'), in Chinese its Chinese (an unknown code as it is)."""
+    if language.current() == "zh":
+        return chinese.get(value, value)
+    return value.replace("_", " ") if isinstance(value, str) else value
 
 
 def _codes(series: pd.Series, chinese: dict[str, str]) -> pd.Series:
-    """:func:`_code` of every value of ``series`` (in English, ``series`` itself)."""
-    return series.map(lambda v: _code(v, chinese)) if language.current() == "zh" else series
-
-
-
-
+    """:func:`_code` of every value of ``series``."""
+    return series.map(lambda v: _code(v, chinese))
 
 
 def _measure_labels(edition: Edition) -> dict[str, str]:
@@ -245,8 +243,7 @@ def chapter_findings(findings: pd.DataFrame) -> Note:
                      for issue, location, _, description in rows)
     n = len(findings)
     # The audit page, in this edition's folder beside the chapter's (config.in_edition).
-    up = "../" * config.in_edition("notebooks/chapter", language.current()).count("/")
-    href = f"{up}{config.in_edition('book/source_audit', language.current())}.html"
+    href = config.page_href("notebooks/chapter", "book/source_audit", language.current())
     # Closed by default (the count is in "At a glance"); still in the HTML for search.
     return Note(details(t(f'Source audit: {n} finding{"s" if n != 1 else ""} in this chapter '
                           f'(show)', f"原文审核：本章有 {n} 项发现（点击显示）"),
@@ -262,6 +259,18 @@ def subcategory_labels(frame: pd.DataFrame) -> pd.Series:
     """'A. Parliamentary documentation': the category letter and the subcategory (in
     Chinese, the source's label: 'A. 议事机构文件(文件数目)')."""
     return frame["category"] + ". " + language.labels(frame, "subcategory")
+
+
+def subcategory_units(frame: pd.DataFrame) -> pd.Series:
+    """The unit each subcategory counts in, as its label names it in parentheses:
+    'documents' for '... (number of documents)'; in Chinese the source's words
+    ('文件数目', spaces dropped, as the source spaces them unevenly)."""
+    import re
+    if language.current() == "zh":
+        return frame["subcategory_zh"].map(
+            lambda s: re.sub(r"\s+", "", re.search(r"\(([^()]+)\)\s*$", s).group(1)))
+    return frame["subcategory_en"].map(
+        lambda s: re.search(r"\((?:number of )?([^()]+)\)\s*$", s).group(1))
 
 
 def _items(frame: pd.DataFrame) -> list[str]:
@@ -354,10 +363,14 @@ def audited_total_mismatches(source_issues: pd.DataFrame | None, mismatched: pd.
                for _, r in mismatched.iterrows())
 
 
-def _chart_columns(frame: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> pd.DataFrame:
-    """A chart's frame with the columns it draws (and shows as its numbers) headed in the
-    language in use: ``columns`` maps each to its (English, Chinese) heading."""
-    return frame.rename(columns={c: t(*names) for c, names in columns.items()})
+# The numbers behind a chart, headed for a reader in the language in use.
+_CHART_HEADERS = Phrases({
+    "subcategory": ("subcategory", "次类别"), "unit": ("unit", "单位"),
+    "delivery rate": ("delivery rate (% of plan)", "交付率（占计划的 %）"),
+    "note": ("note", "说明"), "change": ("change", "变化"),
+    "target": ("target", "具体目标"),
+    "attainment": ("attainment (% of target)", "实现程度（占具体目标的 %）"),
+})
 
 
 def measures_chart(totals: pd.DataFrame, edition: Edition, label: str, sp: str
@@ -365,43 +378,44 @@ def measures_chart(totals: pd.DataFrame, edition: Edition, label: str, sp: str
     """The four measures of each subcategory, one panel per subcategory with its own axis
     (``totals``: the sums of the items, :func:`budgetbook.indicators.item_totals`)."""
     headings = _measure_labels(edition)
-    frame = totals.assign(label=subcategory_labels(totals))
     y = edition.budget_year
     title = t(f"{label}: quantified deliverables by subcategory, "
               f"{edition.performance_year} to {edition.budget_year}, each in its own unit",
               f"{label}：按次类别列示的 {edition.performance_year}-{edition.budget_year} "
               f"年期间量化应交付产出，各按其自身单位")
+    names = subcategory_labels(totals)
     panels = [(name, t(", ", "、").join(str(v) for v in values))
-              for name, *values in frame[["label"] + edition.measures].itertuples(index=False)]
+              for name, *values in zip(names, *(totals[m] for m in edition.measures))]
     alt = t(f"Horizontal bar charts, one panel per deliverable subcategory of {label}, each "
             f"on its own axis, giving the {y - 2} plan, {y - 2} actual, {y - 1} plan and {y} "
             f"plan. " + "; ".join(f"{name}: {values}" for name, values in panels),
             f"横条形图（{label}）：每个应交付产出次类别一个面板，各用自身的坐标轴，显示 {y - 2} "
             f"年计划、{y - 2} 年实际、{y - 1} 年计划和 {y} 年计划。"
             + "；".join(f"{name}：{values}" for name, values in panels) + "。")
-    # In Chinese the panels' measure columns are headed as the Chinese tables head them.
-    shown = {m: headings[m] if language.current() == "zh" else m for m in edition.measures}
-    frame = _chart_columns(frame, {"label": ("label", "次类别")}).rename(columns=shown)
-    return charts.measure_bars(frame, t("label", "次类别"), title=title, alt=alt,
-                               measures={shown[m]: (role, headings[m])
+    h = _CHART_HEADERS
+    frame = pd.DataFrame({h["subcategory"]: names.values, h["unit"]: subcategory_units(totals).values,
+                          **{headings[m]: totals[m].values for m in edition.measures}})
+    return charts.measure_bars(frame, h["subcategory"], title=title, alt=alt,
+                               measures={headings[m]: (role, headings[m])
                                          for role, m in zip(ROLES, edition.measures)},
-                               source=_cite(edition, table_name(frame["table"].iloc[0])),
+                               source=_cite(edition, table_name(totals["table"].iloc[0])
+                                            if len(totals) else ""),
                                unit=t("number, in each panel's own unit (in its title)",
                                       "数目，各按面板自身的单位（见面板标题）"),
-                               name=f"{sp}_deliverables_chart")
+                               units=h["unit"], name=f"{sp}_deliverables_chart")
 
 
 def delivery_chart(delivery: pd.DataFrame, edition: Edition, label: str, sp: str
                    ) -> charts.Chart:
     """Delivery rate per subcategory in the performance year, against a 100 % line
-    (``delivery``: :func:`budgetbook.indicators.delivery_rate` of the item totals)."""
+    (``delivery``: :func:`budgetbook.indicators.delivery_rate` of the item totals): a
+    percentage of each subcategory's own plan, so one unit on the axis."""
     plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
     year = edition.performance_year
-    frame = delivery.assign(label=subcategory_labels(delivery),
-                            delivery_rate_pct=delivery["delivery_rate"] * 100)
-    frame["note"] = [_of_plan(a, p) if n == "" else _code(n, _NOTES)
-                     for a, p, n in zip(frame[actual], frame[plan], frame["delivery_note"])]
-    under = frame[frame["delivery_rate"] < 1]["label"].tolist()
+    names = subcategory_labels(delivery)
+    notes = [_of_plan(a, p) if n == "" else _code(n, _NOTES)
+             for a, p, n in zip(delivery[actual], delivery[plan], delivery["delivery_note"])]
+    under = names[delivery["delivery_rate"] < 1].tolist()
     counts = indicators.delivery_summary(delivery)
     if not counts["short"]:
         finding = t(f"all quantified subcategories delivered at least as planned in {year}",
@@ -411,33 +425,33 @@ def delivery_chart(delivery: pd.DataFrame, edition: Edition, label: str, sp: str
                     f"{year} plan",
                     f"{counts['rows']} 个次类别中有 {counts['short']} 个未达到 {year} 年计划")
     title = f"{label}{t(': ', '：')}{finding}"
-    notes = [(name, note) for name, note in zip(frame["label"], frame["note"])]
     alt = t(f"Horizontal bar chart of the {year} delivery rate (actual as a percentage of plan) "
             f"for each deliverable subcategory of {label}, with a dashed line at 100 "
             f"percent; each subcategory in its own unit. "
-            + "; ".join(f"{name}: {note}" for name, note in notes)
+            + "; ".join(f"{name}: {note}" for name, note in zip(names, notes))
             + f". Below plan: {', '.join(under) if under else 'none'}.",
             f"横条形图（{label}）：各应交付产出次类别 {year} 年的交付率（实际占计划的百分比），"
             f"虚线标示 100%；各次类别按其自身单位。"
-            + "；".join(f"{name}：{note}" for name, note in notes)
+            + "；".join(f"{name}：{note}" for name, note in zip(names, notes))
             + f"。低于计划：{_none_or(under)}。")
-    frame = _chart_columns(frame, {"label": ("label", "次类别"),
-                                   "delivery_rate_pct": ("delivery_rate_pct", "交付率（%）"),
-                                   "note": ("note", "说明")})
-    return charts.hbars(frame, t("label", "次类别"), t("delivery_rate_pct", "交付率（%）"),
-                        title=title, alt=alt,
-                        source=_cite(edition, table_name(frame["table"].iloc[0])
+    h = _CHART_HEADERS
+    frame = pd.DataFrame({h["subcategory"]: names.values,
+                          h["delivery rate"]: (delivery["delivery_rate"] * 100).values,
+                          h["note"]: notes})
+    return charts.hbars(frame, h["subcategory"], h["delivery rate"], title=title, alt=alt,
+                        source=_cite(edition, table_name(delivery["table"].iloc[0])
                                      + t(" (sums of the line items)", "（各逐项产出之和）")),
                         xlabel=t(f"{year} actual as % of {year} plan",
                                  f"{year} 年实际占 {year} 年计划的百分比（%）"),
-                        reference=100, annotate=t("note", "说明"),
-                        name=f"{sp}_delivery_{year}")
+                        reference=100, annotate=h["note"], unit=t("% of plan", "占计划的 %"),
+                        decimals=0, name=f"{sp}_delivery_{year}")
 
 
 def change_chart(change: pd.DataFrame, edition: Edition, label: str, sp: str):
-    """Change per subcategory from the current year's plan to the budget year's
-    (``change``: :func:`budgetbook.indicators.plan_change` of the item totals); a sentence
-    instead when no subcategory changes (a chart of empty bars says nothing)."""
+    """The current year's plan beside the budget year's, one panel per subcategory, each on
+    its own axis in its own unit (``change``: :func:`budgetbook.indicators.plan_change` of
+    the item totals, from the current to the budget year's plan); a sentence instead when
+    no subcategory changes (a chart of equal bars says nothing)."""
     base, new = edition.measure("current_plan"), edition.measure("budget_plan")
     y0, y1 = edition.current_year, edition.budget_year
     if len(change) and (change["change"] == 0).all():
@@ -445,30 +459,39 @@ def change_chart(change: pd.DataFrame, edition: Edition, label: str, sp: str):
                            f"subcategories, so there is no change to chart.",
                            f"{len(change)} 个次类别的 {y1} 年计划均与 {y0} 年计划相同，"
                            f"因此没有可绘制的变化。"))
-    frame = change.assign(label=subcategory_labels(change))
-    frame["note"] = [f"{b} → {n}" + (t(f" ({note})", f"（{_code(note, _NOTES)}）") if note else "")
-                     for b, n, note in zip(frame[base], frame[new], frame["change_note"])]
-    up = frame[frame["change"] > 0]["label"].tolist()
-    down = frame[frame["change"] < 0]["label"].tolist()
+    headings = _measure_labels(edition)
+    names = subcategory_labels(change)
+    notes = [f"{b} → {n}" + (t(f" ({_code(note, _NOTES)})", f"（{_code(note, _NOTES)}）")
+                             if note else "")
+             for b, n, note in zip(change[base], change[new], change["change_note"])]
+    up = names[change["change"] > 0].tolist()
+    down = names[change["change"] < 0].tolist()
     counts = indicators.change_summary(change)
     title = t(f"{label}: {y1} plan is higher than {y0} in {counts['higher']}, "
               f"lower in {counts['lower']} of {counts['rows']} subcategories",
               f"{label}：{counts['rows']} 个次类别中，{y1} 年计划高于 {y0} 年的有 "
               f"{counts['higher']} 个，低于的有 {counts['lower']} 个")
-    alt = t(f"Horizontal bar chart of the change from the {y0} plan to the {y1} plan, in units, "
-            f"per deliverable subcategory of {label}. Increases: "
-            f"{', '.join(up) or 'none'}. Decreases: {', '.join(down) or 'none'}.",
-            f"横条形图（{label}）：各应交付产出次类别从 {y0} 年计划到 {y1} 年计划的变化（按单位计）。"
-            f"增加：{_none_or(up)}。减少：{_none_or(down)}。")
-    frame = _chart_columns(frame, {"label": ("label", "次类别"), "change": ("change", "变化"),
-                                   "note": ("note", "说明")})
-    return charts.hbars(frame, t("label", "次类别"), t("change", "变化"), title=title, alt=alt,
-                        source=_cite(edition, table_name(frame["table"].iloc[0])
-                                     + t(" (sums of the line items)", "（各逐项产出之和）")),
-                        xlabel=t(f"change, {y1} plan minus {y0} plan (units of each "
-                                 f"subcategory)",
-                                 f"变化：{y1} 年计划减 {y0} 年计划（各次类别的单位）"),
-                        reference=0, annotate=t("note", "说明"), name=f"{sp}_change_{y0}_{y1}")
+    alt = t(f"Horizontal bar charts, one panel per deliverable subcategory of {label}, each "
+            f"on its own axis in its own unit, giving the {y0} plan and the {y1} plan. "
+            f"Increases: {', '.join(up) or 'none'}. Decreases: {', '.join(down) or 'none'}. "
+            + "; ".join(f"{name}: {note}" for name, note in zip(names, notes)),
+            f"横条形图（{label}）：每个应交付产出次类别一个面板，各用自身的坐标轴和单位，显示 "
+            f"{y0} 年计划和 {y1} 年计划。增加：{_none_or(up)}。减少：{_none_or(down)}。"
+            + "；".join(f"{name}：{note}" for name, note in zip(names, notes)) + "。")
+    h = _CHART_HEADERS
+    frame = pd.DataFrame({h["subcategory"]: names.values,
+                          h["unit"]: subcategory_units(change).values,
+                          headings[base]: change[base].values, headings[new]: change[new].values,
+                          h["change"]: change["change"].values, h["note"]: notes})
+    return charts.measure_bars(frame, h["subcategory"], title=title, alt=alt,
+                               measures={headings[base]: ("current_plan", headings[base]),
+                                         headings[new]: ("budget_plan", headings[new])},
+                               source=_cite(edition, table_name(change["table"].iloc[0])
+                                            + t(" (sums of the line items)", "（各逐项产出之和）")),
+                               unit=t("number, in each panel's own unit (in its title)",
+                                      "数目，各按面板自身的单位（见面板标题）"),
+                               units=h["unit"], keep=(h["change"], h["note"]),
+                               name=f"{sp}_change_{y0}_{y1}")
 
 
 def plan_vs_actual_table(plan_vs_actual: pd.DataFrame, edition: Edition) -> pd.DataFrame:
@@ -617,13 +640,13 @@ def target_chart(attainment: pd.DataFrame, edition: Edition, label: str, sp: str
                  f"没有以数目表述并给出数字的 {year} 年具体目标，因此无法绘制实现比率"
                  f"（百分比在上方的成果登记册中以百分点比较）。")
         return Note(f"<p>{escape(text)}</p>", text)
-    frame["label"] = [t(f"R{r}: {i}", f"成果 {r}：{i}")
-                      for r, i in zip(frame["result"], language.labels(frame, "indicator"))]
-    frame["attainment_pct"] = frame["attainment"] * 100
-    frame["note"] = [t(f"{number(a, u)} vs target {number(g, u)}",
-                       f"{number(a, u)}，具体目标 {number(g, u)}")
-                     for a, g, u in zip(frame["actual"], frame["target"],
-                                        in_language_values(frame, "unit"))]
+    h = _CHART_HEADERS
+    names = [t(f"R{r}: {i}", f"成果 {r}：{i}")
+             for r, i in zip(frame["result"], language.labels(frame, "indicator"))]
+    notes = [t(f"{number(a, u)} vs target {number(g, u)}",
+               f"{number(a, u)}，具体目标 {number(g, u)}")
+             for a, g, u in zip(frame["actual"], frame["target"],
+                                in_language_values(frame, "unit"))]
     counts = indicators.target_summary(frame)
     n = counts["with_target"]
     if not counts["not_met"]:
@@ -636,23 +659,21 @@ def target_chart(attainment: pd.DataFrame, edition: Edition, label: str, sp: str
     few = (t(f" (rests on {n} target{'s' if n != 1 else ''})", f"（仅依据 {n} 项具体目标）")
            if n < 5 else "")
     title = f"{label}{t(': ', '：')}{finding}{few}"
-    notes = [(r.label, r.note) for r in frame.itertuples()]
     alt = t(f"Horizontal bar chart of {year} actual as a percentage of the {year} target for "
             f"{label}, dashed line at 100 percent. "
-            + "; ".join(f"{name}: {note}" for name, note in notes),
+            + "; ".join(f"{name}: {note}" for name, note in zip(names, notes)),
             f"横条形图（{label}）：{year} 年实际占 {year} 年具体目标的百分比，虚线标示 100%。"
-            + "；".join(f"{name}：{note}" for name, note in notes) + "。")
+            + "；".join(f"{name}：{note}" for name, note in zip(names, notes)) + "。")
     paragraphs = list(dict.fromkeys(frame["paragraph"]))
-    frame = _chart_columns(frame, {"label": ("label", "具体目标"),
-                                   "attainment_pct": ("attainment_pct", "实现程度（%）"),
-                                   "note": ("note", "说明")})
-    return charts.hbars(frame, t("label", "具体目标"), t("attainment_pct", "实现程度（%）"),
-                        title=title, alt=alt,
+    shown = pd.DataFrame({h["target"]: names, h["attainment"]: (frame["attainment"] * 100).values,
+                          h["note"]: notes})
+    return charts.hbars(shown, h["target"], h["attainment"], title=title, alt=alt,
                         source=_cite(edition, t(f"paragraphs {', '.join(paragraphs)}",
                                                 f"第 {'、'.join(paragraphs)} 段")),
                         xlabel=t(f"{year} actual as % of {year} target",
                                  f"{year} 年实际占 {year} 年具体目标的百分比（%）"),
-                        reference=100, annotate=t("note", "说明"), name=f"{sp}_targets_{year}")
+                        reference=100, annotate=h["note"], unit=t("% of target", "占具体目标的 %"),
+                        decimals=0, name=f"{sp}_targets_{year}")
 
 
 # ---- mandates ---------------------------------------------------------------------
@@ -705,12 +726,18 @@ def mandates_summary(by_body: pd.DataFrame, entries: int, shared: tuple[int, int
                  f"resolutions). " + "; ".join(parts) + ".",
                  f"原文所列 {entries} 个条目共含 {total} 项文书（一个条目可列出多项决议）。"
                  + "；".join(parts) + "。")
-    if shared is not None:
-        text += t(f" The programme-wide list ({shared[1]} instruments in {shared[0]} entries) "
-                  f"applies to every subprogramme as well; it is shown once, in the overview.",
-                  f"方案总体清单（{shared[0]} 个条目共 {shared[1]} 项文书）也适用于每个次级方案，"
-                  f"只在概览中列出一次。")
-    return Note(f"<p>{escape(text)}</p>", text)
+    if shared is None:
+        return Note(f"<p>{escape(text)}</p>", text)
+    # the pointer is a link, to the list it names (a test follows it)
+    href = config.page_href("notebooks/chapter", f"notebooks/{config.OVERVIEW_STEM}",
+                            language.current(), config.PROGRAMME_MANDATES_ANCHOR)
+    where = t("in the overview", "在概览中")
+    before = t(f" The programme-wide list ({shared[1]} instruments in {shared[0]} entries) "
+               f"applies to every subprogramme as well; it is listed in full once, ",
+               f"方案总体清单（{shared[0]} 个条目共 {shared[1]} 项文书）也适用于每个次级方案，只")
+    after = t(".", "全文列出一次。")
+    return Note(f"<p>{escape(text + before)}<a href=\"{escape(href)}\">{escape(where)}</a>"
+                f"{escape(after)}</p>", text + before + where + after)
 
 
 # ---- the chapter's findings, as sentences for the "At a glance" list -----------------
@@ -968,9 +995,12 @@ def results_register(verdicts: pd.DataFrame, figures: pd.DataFrame, edition: Edi
                    for g, u in zip(v["target"], units)],
         "gap (actual − target)": [gap(g, u, shown)
                                   for g, u, shown in zip(v["gap"], v["unit"], units)],
-        "status stated": (stated.fillna("(none)") if language.current() == "en" else
-                          [_code(s, _STATUSES) if isinstance(s, str) else "（无）"
-                           for s in stated]),
+        "status stated": [_code(s, _STATUSES) if isinstance(s, str) else t("(none)", "（无）")
+                          for s in stated],
+        # what the numbers imply, beside the word the text states (a computed check's
+        # disagreement reads across one row: 'exceeded' | 'met' | 'contradicted')
+        "status by the numbers": [_code(s, _STATUSES) if isinstance(s, str) else "—"
+                                  for s in v["status_computed"]],
         "verdict": v["verdict"] if language.current() == "en" else [
             _code(x, _VERDICTS) for x in v["verdict"]],
         "reason given in the text": [

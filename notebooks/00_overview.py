@@ -139,8 +139,9 @@ render.table(attainment, name=f"target_verdicts_{edition.performance_year}")
 #
 # Counted by instrument: a printed entry that lists several resolutions counts each of them.
 # The programme-wide list applies to every subprogramme; each subprogramme's column counts
-# only its own list, so the columns are never added. A count of mandates is not a measure
-# of importance.
+# only its own list. The chart adds the lists, counting each distinct instrument once however
+# many lists cite it: {glue:text}`shared_instruments_finding` A count of mandates is not a
+# measure of importance.
 
 # %% tags=["hide-input"]
 # One row per instrument: an entry listing several resolutions counts each of them.
@@ -149,10 +150,22 @@ mandates = overview.mandates_table(indicators.mandates_by_body(instruments), lab
 render.table(mandates, name="mandates_by_issuing_body")
 
 # %% tags=["hide-input"]
-mandates_chart = overview.mandates_chart(
-    indicators.mandates_by_body(instruments, by=("body",)), edition,
-    entries=len(tables["mandates"]))
+# Each instrument once, however many lists (subprogrammes) cite it.
+distinct = indicators.distinct_instruments(instruments)
+glue("shared_instruments_finding", overview.shared_instruments_finding(distinct),
+     display=False)
+mandates_chart = overview.mandates_chart(distinct, edition, entries=len(tables["mandates"]))
 mandates_chart
+
+# %% [markdown]
+# ## The programme-wide mandates
+#
+# The list that applies to every subprogramme, each entry as printed, by issuing body (open
+# the list); each chapter lists its own.
+
+# %% tags=["hide-input"]
+programme_wide = tables["mandates"][tables["mandates"]["subprogramme"] == sp]
+overview.programme_mandates(views.mandates_table(programme_wide), programme_wide)
 
 # %% [markdown]
 # ## Deliverables shared across the programme

@@ -131,7 +131,10 @@ def test_measure_bars_give_each_subcategory_its_own_axes_and_scale(tables, sp):
         for b in axes:
             assert a is b or not a.get_shared_x_axes().joined(a, b)
     # the numbers behind it are the totals, per subcategory
-    assert chart.data[edition.measures].values.tolist() == totals[edition.measures].values.tolist()
+    headings = list(edition.measure_labels.values())
+    assert chart.data[headings].values.tolist() == totals[edition.measures].values.tolist()
+    # each panel in its own unit, the one its subcategory counts
+    assert chart.units == views.subcategory_units(totals).tolist()
     chart.close()
 
 
@@ -177,7 +180,7 @@ def test_page_tables_escape_html():
 
 def test_delivery_title_states_the_finding(tables):
     chart = _delivery_chart(tables, "sp3")
-    short = (chart.data["delivery_rate_pct"] < 100).sum()
+    short = (chart.data["delivery rate (% of plan)"] < 100).sum()
     assert f"{short} of {len(chart.data)} subcategories fell short" in chart.title
 
 
@@ -516,3 +519,38 @@ def test_the_chinese_overview_charts_read_cleanly(tables):
                                         edition, entries=len(tables["mandates"]))):
             assert not _layout_problems(chart), chart.name
             chart.close()
+
+
+@pytest.mark.parametrize("sp", ["sp2", "sp3", "programme"])
+def test_the_change_chart_draws_each_unit_on_its_own_axis(tables, sp):
+    """Sp2's subcategories count documents, meetings, projects, days and publications: the
+    change from one plan to the next is drawn one panel per subcategory, each on its own
+    axis in the unit its label names, never on one shared axis."""
+    edition, label, totals = _frames(tables, sp)
+    chart = _change_chart(tables, sp)
+    units = views.subcategory_units(totals).tolist()
+    assert len(set(units)) > 1  # the case: several units in one chapter
+    axes = chart.fig.axes
+    assert len(axes) == len(totals) == len(chart.units)
+    assert chart.units == units
+    for a in axes:
+        for b in axes:
+            assert a is b or not a.get_shared_x_axes().joined(a, b)
+    # each panel draws its subcategory's two plans, in its own unit
+    current, budget = edition.measure("current_plan"), edition.measure("budget_plan")
+    for ax, (_, row) in zip(axes, totals.iterrows()):
+        assert [bar.get_width() for bar in ax.patches] == [row[current], row[budget]]
+    assert chart.data["unit"].tolist() == units
+    chart.close()
+
+
+def test_a_chart_of_one_value_per_row_records_one_unit_for_its_axis():
+    data = pd.DataFrame({"label": ["a", "b"], "value": [33.3333333, 80.0]})
+    chart = charts.hbars(data, "label", "value", title="T", alt="a", source="s",
+                         xlabel="% of plan", unit="% of plan", decimals=0)
+    assert chart.units == ["% of plan"]
+    # the reader's numbers are whole; the download keeps the exact value, named so
+    assert chart.data["value"].tolist() == [33, 80]
+    assert chart.numbers()["value (exact)"].tolist() == [33.3333333, 80.0]
+    assert 'data-units="[&quot;% of plan&quot;]"' in chart._repr_html_()
+    chart.close()

@@ -197,12 +197,16 @@ def test_share_chart_counts_items_not_units(tables, nb):
     planned = (plan > 0).groupby(d["subprogramme"]).sum()
     in_full = ((plan > 0) & (actual >= plan)).groupby(d["subprogramme"]).sum()
     data = nb.items_chart.data
-    assert list(data.columns) == ["label", "share_pct", "note"]
+    share = "delivered in full (% of line items with a plan)"
+    assert list(data.columns) == ["subprogramme", share, "note"]
     expected = [(nb.labels[sp], int(in_full[sp]), int(planned[sp]))
                 for sp in nb.labels if planned.get(sp, 0) > 0]
-    assert data["label"].tolist() == [label for label, _, _ in expected]
+    assert data["subprogramme"].tolist() == [label for label, _, _ in expected]
     assert data["note"].tolist() == [f"{k} of {n} items" for _, k, n in expected]
-    assert data["share_pct"].tolist() == pytest.approx([100 * k / n for _, k, n in expected])
+    # whole percentages on the page; the download keeps them exact
+    assert data[share].tolist() == [round(100 * k / n) for _, k, n in expected]
+    assert nb.items_chart.numbers()[f"{share} (exact)"].tolist() == pytest.approx(
+        [100 * k / n for _, k, n in expected])
     # the counts behind it, as the notebook computed them
     counts = nb.item_counts.set_index("subprogramme")
     for sp in planned.index:
@@ -210,9 +214,8 @@ def test_share_chart_counts_items_not_units(tables, nb):
             planned[sp], in_full[sp])
     # the title names the lowest share (the more planned items first on a tie)
     label, k, n = min(expected, key=lambda e: (e[1] / e[2], -e[2]))
-    assert nb.items_chart.title == (f"Planned line items delivered in full in "
-                                    f"{nb.edition.performance_year}: lowest {label} "
-                                    f"({k} of {n} items)")
+    assert nb.items_chart.title == (f"Line items with a {nb.edition.performance_year} plan "
+                                    f"delivered in full: lowest {label} ({k} of {n} items)")
     assert nb.items_chart.title.endswith("lowest Subprogramme 1 (5 of 10 items)")
     assert nb.items_chart.source.startswith(f"{nb.edition.symbol}, Tables 16.1, ")
 
@@ -304,15 +307,33 @@ def test_mandates_table_and_chart_count_every_listed_mandate(tables, nb):
     symbols = sum(len(s.split(";")) if isinstance(s, str) else 1 for s in m["symbol"])
     assert len(instruments) == symbols
     table = overview.mandates_table(indicators.mandates_by_body(instruments), nb.labels)
-    assert int(table.drop(columns="body").to_numpy().sum()) == symbols
+    assert int(table.drop(columns="issuing body").to_numpy().sum()) == symbols
     per_body = instruments["body"].map(views.BODY_NAMES).value_counts()
-    assert table.set_index("body").sum(axis=1).to_dict() == per_body.to_dict()
-    chart = overview.mandates_chart(indicators.mandates_by_body(instruments, by=("body",)),
-                                    nb.edition, entries=len(m))
-    assert f": {symbols} instruments in {len(m)} printed entries" in chart.title
+    assert table.set_index("issuing body").sum(axis=1).to_dict() == per_body.to_dict()
+    # the chart counts each distinct instrument once, however many lists cite it
+    distinct = indicators.distinct_instruments(instruments)
+    chart = overview.mandates_chart(distinct, nb.edition, entries=len(m))
+    assert f": {len(distinct)} distinct instruments in {len(m)} printed entries" in chart.title
     assert "most" not in chart.title  # a count of mandates is not a finding
-    assert chart.data["mandates"].tolist() == sorted(chart.data["mandates"], reverse=True)
+    counts = chart.data["instruments (number)"]
+    assert counts.tolist() == sorted(counts, reverse=True) and counts.sum() == len(distinct)
+    assert chart.units == ["instruments"]
     chart.close()
+
+
+def test_an_instrument_two_lists_cite_counts_once_in_the_chart(tables, nb):
+    """The overview's chart adds the lists: an instrument a subprogramme lists again beside
+    the programme-wide list is one instrument, and the sentence says how many there are."""
+    m = tables["mandates"]
+    programme = m[m["subprogramme"] == "programme"].iloc[[0]]
+    again = pd.concat([m, programme.assign(subprogramme="sp3", list_no=999)], ignore_index=True)
+    instruments = indicators.mandate_symbols(again)
+    distinct = indicators.distinct_instruments(instruments)
+    assert len(distinct) == len(indicators.mandate_symbols(m)) == len(instruments) - 1
+    assert str(overview.shared_instruments_finding(distinct)).startswith(
+        f"1 of the {len(distinct)} instruments are cited by more than one list")
+    assert "none of the" in str(overview.shared_instruments_finding(
+        indicators.distinct_instruments(indicators.mandate_symbols(m))))
 
 
 def test_missed_targets_line_names_each_miss_with_its_numbers_and_the_texts_reason(tables):

@@ -224,9 +224,10 @@ def test_indicators_follow_a_corrected_item_not_the_printed_total(tables):
     before_chart.close()
     after_chart.close()
     label = f"{item['category']}. {item['subcategory_en']}"
-    row_before = before[before["label"] == label].iloc[0]
-    row_after = after[after["label"] == label].iloc[0]
-    assert row_after["delivery_rate_pct"] > row_before["delivery_rate_pct"]
+    row_before = before[before["subcategory"] == label].iloc[0]
+    row_after = after[after["subcategory"] == label].iloc[0]
+    rate = "delivery rate (% of plan)"
+    assert row_after[rate] > row_before[rate]
     table = views.plan_vs_actual_table(plan_vs_actual_of(new_f), ed)
     old = views.plan_vs_actual_table(plan_vs_actual_of(old_f), ed)
     assert (table[ed.measure_labels[actual]] - old[ed.measure_labels[actual]]).sum() == 1
@@ -300,7 +301,7 @@ def test_results_register_columns_and_one_row_per_statement(tables, edition):
     df = views.results_register(f.verdicts, tables["figures"], edition)
     assert list(df.columns) == ["result", "paragraph", "indicator", "measure", "basis", "year",
                                 "actual", "target", "gap (actual − target)", "status stated",
-                                "verdict", "reason given in the text"]
+                                "status by the numbers", "verdict", "reason given in the text"]
     assert len(df) == len(f.verdicts) == int((tables["targets"]["subprogramme"] == "sp1").sum())
     assert set(df["year"]) == {edition.performance_year}
     # the basis is the figure's (cumulative or annual), as figures.csv records it
@@ -323,7 +324,7 @@ def test_results_register_gives_the_texts_reason_for_a_missed_target(tables, edi
     v = frames(tables, "sp8").verdicts.copy()
     v["reason_en"] = v["reason_zh"] = pd.NA  # (a reason in one language only is shown)
     again = views.results_register(v, tables["figures"], edition)
-    assert again[again["status stated"] == "not_met"]["reason given in the text"].tolist() == [
+    assert again[again["status stated"] == "not met"]["reason given in the text"].tolist() == [
         "none given"]
 
 

@@ -125,7 +125,7 @@ render.table(attainment, name=f"target_verdicts_{edition.performance_year}")
 # %% [markdown]
 # ## 按发布机构分列的立法授权
 #
-# 按文书计数：原文一个条目列出若干项决议的，每项决议分别计数。全方案清单适用于每个次级方案；每个次级方案一栏只计其本身的清单，因此各栏从不相加。授权的数目并不衡量其重要性。
+# 按文书计数：原文一个条目列出若干项决议的，每项决议分别计数。全方案清单适用于每个次级方案；每个次级方案一栏只计其本身的清单。下图将各清单相加，同一文书无论被多少个清单引用都只计一次：{glue:text}`shared_instruments_finding`授权的数目并不衡量其重要性。
 
 # %% tags=["hide-input"]
 # One row per instrument: an entry listing several resolutions counts each of them.
@@ -134,10 +134,21 @@ mandates = overview.mandates_table(indicators.mandates_by_body(instruments), lab
 render.table(mandates, name="mandates_by_issuing_body")
 
 # %% tags=["hide-input"]
-mandates_chart = overview.mandates_chart(
-    indicators.mandates_by_body(instruments, by=("body",)), edition,
-    entries=len(tables["mandates"]))
+# Each instrument once, however many lists (subprogrammes) cite it.
+distinct = indicators.distinct_instruments(instruments)
+glue("shared_instruments_finding", overview.shared_instruments_finding(distinct),
+     display=False)
+mandates_chart = overview.mandates_chart(distinct, edition, entries=len(tables["mandates"]))
 mandates_chart
+
+# %% [markdown]
+# ## 方案总体的立法授权
+#
+# 适用于每个次级方案的清单，每个条目按原文列示，按发布机构分组（展开列表即可查看）；各章列出其本身的清单。
+
+# %% tags=["hide-input"]
+programme_wide = tables["mandates"][tables["mandates"]["subprogramme"] == sp]
+overview.programme_mandates(views.mandates_table(programme_wide), programme_wide)
 
 # %% [markdown]
 # ## 整个方案共有的应交付产出
