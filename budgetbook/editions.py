@@ -123,7 +123,23 @@ def build(project: Path = config.PROJECT_ROOT, languages=("en", ZH),
     env = {config.KERNELS_ENV: share, **os.environ}  # a user's own setting wins
     procs = [subprocess.Popen(cmd, env=env) for cmd in commands]
     codes = [p.wait() for p in procs]
-    return next((c for c in codes if c), 0)
+    if any(codes):
+        return next(c for c in codes if c)
+    return _compare_editions(project, languages)
+
+
+def _compare_editions(project: Path, languages) -> int:
+    """Both editions built: they state the same claims with the same values (each site's
+    claims.csv, :func:`budgetbook.book_checks.edition_problems`); 1, naming each, if not."""
+    from . import book_checks
+    if len(languages) < 2:
+        return 0
+    ledgers = {lang: book_checks.read_ledger(Path(project) / config.EDITION_SITES[lang])
+               for lang in languages}
+    problems = book_checks.edition_problems(ledgers)
+    for problem in problems:
+        print(f"budgetbook check (the editions agree): {problem}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _cmd_editions(args) -> int:

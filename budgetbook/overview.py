@@ -17,7 +17,8 @@ from .edition import Edition
 from .language import labels as labels_of, t, using
 from .render import Note, table
 from .render import text as render_text
-from .views import BODY_NAMES, gap_text, item_source, subcategory_labels, timing_marks
+from .views import (BODY_NAMES, _claims, gap_text, item_source, subcategory_labels,
+                    timing_marks)
 
 
 def _cite(edition: Edition, where: str) -> str:
@@ -65,8 +66,11 @@ def share_chart(counts: pd.DataFrame, edition: Edition, labels: dict[str, str],
     note = t("note", "说明")
     d = counts[counts["planned"] > 0]
     names = d["subprogramme"].map(labels)
-    notes = [t(f"{k} of {n} items", f"{n} 项中的 {k} 项")
-             for k, n in zip(d["in_full"], d["planned"])]
+    # each subprogramme's two counts, as its chapter states them (the same claims)
+    stated = [_claims(sp, year, items_in_full=int(k), items_with_plan=int(n))
+              for sp, k, n in zip(d["subprogramme"], d["in_full"], d["planned"])]
+    notes = [t(f"{c['items_in_full']} of {c['items_with_plan']} items",
+               f"{c['items_with_plan']} 项中的 {c['items_in_full']} 项") for c in stated]
     lowest = indicators.ranked_by_share(d).iloc[0]
     title = t(f"Line items with a {year} plan delivered in full: lowest "
               f"{labels[lowest['subprogramme']]} ({lowest['in_full']} of {lowest['planned']} "
@@ -151,7 +155,9 @@ def mandates_table(by_body: pd.DataFrame, labels: dict[str, str]) -> pd.DataFram
 def shared_instruments_finding(distinct: pd.DataFrame) -> Note:
     """How many instruments more than one list cites (``distinct``:
     :func:`budgetbook.indicators.distinct_instruments`), counted once each in the chart."""
-    n = int((distinct["lists"] > 1).sum())
+    c = _claims("all", None, instruments_in_several_lists=int((distinct["lists"] > 1).sum()),
+                distinct_instruments=len(distinct))
+    n = c["instruments_in_several_lists"]
     if n == 0:
         return render_text(t(f"none of the {len(distinct)} instruments is cited by more than "
                              f"one list, so the lists add up to the same count.",
@@ -166,8 +172,9 @@ def programme_mandates(entries: Note | pd.DataFrame, programme_wide: pd.DataFram
     """The programme-wide mandate list in full (``entries``:
     :func:`budgetbook.views.mandates_table` of its rows of mandates.csv, ``programme_wide``),
     folded under a line with its counts, at the anchor every chapter links to."""
-    instruments = len(indicators.mandate_symbols(programme_wide))
-    n = len(entries)
+    c = _claims(config.PROGRAMME_ID, None, mandate_entries=len(entries),
+                mandate_instruments=len(indicators.mandate_symbols(programme_wide)))
+    n, instruments = c["mandate_entries"], c["mandate_instruments"]
     listed = table(entries, group="issued by", name="programme_wide_mandates",
                    collapse=t(f"Show the {n} programme-wide mandate entries ({instruments} "
                               f"instruments), by issuing body",
@@ -188,7 +195,9 @@ def mandates_chart(distinct: pd.DataFrame, edition: Edition, entries: int) -> ch
     by_body = indicators.mandates_by_body(distinct, by=("body",))
     m = pd.DataFrame({label: by_body["body"].map(BODY_NAMES).values,
                       count: by_body["mandates"].values}).sort_values(count, ascending=False)
-    total = int(m[count].sum())
+    c = _claims("all", None, distinct_instruments=int(m[count].sum()),
+                mandate_entries_every_list=entries)
+    total, entries = c["distinct_instruments"], c["mandate_entries_every_list"]
     values = list(zip(m[label], m[count]))
     title = t(f"Legislative mandates by issuing body: {total} distinct instruments in "
               f"{entries} printed entries",

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import language
+from . import claims, language
 from .language import Phrases, english_only, t
 from .language import in_language
 from .render import Note, escape
-from .views import NOTEBOOKS, chapter_labels
+from .views import NOTEBOOKS, _claims, chapter_labels
 
 
 
@@ -77,7 +77,9 @@ def audit_by_category(tables) -> Note:
         group = issues[issues["category"] == category]
         if group.empty:
             continue
-        count = t(f"({len(group)})", f"（{len(group)}）")
+        n = claims.claim(f"audit.{category}", len(group),
+                         f"findings of the source audit of the kind {category}")
+        count = t(f"({n})", f"（{n}）")
         heading = t(f"{title} {count}", f"{title}{count}")
         parts_html.append(f'<h3 id="audit-{category.replace("_", "-")}">'
                           f"{escape(title)}{t(' ', '')}{count}</h3><ul>")
@@ -109,6 +111,23 @@ def audit_by_category(tables) -> Note:
             parts_text.append(f"  {r['issue_id']} {location}{t(': ', '：')}{description}")
         parts_html.append("</ul>")
     return Note("".join(parts_html), "\n".join(parts_text))
+
+
+def audit_by_chapter(tables) -> Note:
+    """How many findings concern each chapter, as each chapter's audit box counts them (the
+    same claims), and how many the whole document."""
+    issues = tables["source_issues"]
+    labels = chapter_labels(tables)
+    parts = []
+    for sp, label in labels.items():
+        n = _claims(sp, None, audit_findings=int((issues["subprogramme"] == sp).sum()))
+        if n["audit_findings"]:
+            parts.append(f'<a href="{_chapter_href(NOTEBOOKS[sp])}">{escape(label)}</a>'
+                         f'{t(": ", "：")}{n["audit_findings"]}')
+    whole = int(issues["subprogramme"].isna().sum())
+    text = t(f"By chapter: {'; '.join(parts)}; the whole document: {whole}.",
+             f"按章节：{'；'.join(parts)}；整个文件：{whole}。")
+    return Note(f"<p>{text}</p>", re.sub(r"<[^>]+>", "", text))
 
 
 def audit_counts(tables) -> pd.DataFrame:

@@ -84,7 +84,8 @@ def paragraph(sentence: str, css: str | None = None) -> Note:
 
 def table(df: pd.DataFrame, empty: str | None = None, *, name: str | None = None,
           group: str | None = None, collapse: str | None = None,
-          download: pd.DataFrame | None = None, identifiers: bool = False) -> Note:
+          download: pd.DataFrame | None = None, identifiers: bool = False,
+          anchor: str | None = None) -> Note:
     """A DataFrame as a page table: full cell text, no index, every value escaped.
 
     ``empty``: a frame without rows shows that sentence instead of a bare header.
@@ -101,6 +102,7 @@ def table(df: pd.DataFrame, empty: str | None = None, *, name: str | None = None
     ``identifiers``: the table lists names as software spells them (installed
     distributions, the data's columns), by design; every other table shows readers' words,
     never a code of the data (a test of the site checks both).
+    ``anchor``: the block's id, for a sentence elsewhere on the page to link to.
     Tables of ten rows or more, ungrouped, can be sorted and filtered in the page
     (``budgetbook/static/budgetbook.js``; nothing is fetched)."""
     if empty is not None and df.empty:
@@ -142,6 +144,8 @@ def table(df: pd.DataFrame, empty: str | None = None, *, name: str | None = None
     block = f'{above}<div class="budgetbook-table-wrap">{html_}</div>{below}'
     if collapse:
         block = details(escape(collapse), block)
+    if anchor:
+        block = f'<div id="{escape(anchor)}">{block}</div>'
     return Note(block, text_, df)
 
 

@@ -750,6 +750,21 @@ def _write_search_text(app):
     return []
 
 
+def _mark_languages(app, pagename, templatename, context, doctree):
+    """Chinese on an English page marked as Chinese (:func:`budgetbook.book_checks.mark_page`)."""
+    from .book_checks import mark_page
+
+    mark_page(context, _language(app.config))
+
+
+def _check_book(app):
+    """The book's checks over the written pages (:func:`budgetbook.book_checks.after_pages`):
+    claims.csv, checks.csv and the Status page's table; a problem is a warning."""
+    from .book_checks import after_pages
+
+    return after_pages(app, _language(app.config))
+
+
 def _write_webfont(app, exception):
     """Give the site the pages' Chinese font, cut to the characters its pages show
     (:mod:`budgetbook.webfont`; made again only when they change)."""
@@ -813,6 +828,9 @@ def setup(app):
     app.add_config_value(EDITIONS_CONFIG, {}, "html")
     app.connect("config-inited", _edition_links)
     app.add_config_value(SEARCH_TEXT_CONFIG, _search_text_version(), "html")
+    app.connect("html-page-context", _mark_languages, priority=400)
     app.connect("html-page-context", _collect_search_text)
     app.connect("html-collect-pages", _write_search_text)
+    # after every page is written, and before the search text's page: the book's checks
+    app.connect("html-collect-pages", _check_book, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

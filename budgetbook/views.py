@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import charts, config, indicators, language
+from . import charts, claims, config, indicators, language
 from .config import PROGRAMME_ID, notebooks
 from .edition import ROLES, Edition, edition_of
 from .language import (Phrases, figure_name, in_language, in_language_values, paragraph_name,
@@ -53,7 +53,7 @@ _HEADERS = {
     "printed total": "原文所列合计数", "table": "表", "category": "类别",
     "subcategory_en": "次类别", "all four match": "四项均一致", "change": "变化",
     "change %": "变化（%）", "note": "说明", "deliverable": "应交付产出", "year": "年份",
-    "status": "状态", "row": "行", "statement": "陈述", "series": "系列",
+    "status": "状态", "row": "行", "statement (our translation)": "陈述", "series": "系列",
     "value stated": "所述数值", "target stated": "所述具体目标", "cited in": "出处",
     "issued by": "发布机构", "symbol": "文号", "instruments": "文书数", "title": "标题",
     "footnote in the source": "原文脚注", "source": "出处",
@@ -63,7 +63,7 @@ _HEADERS = {
     "indicator": "指标", "measure": "业绩计量", "basis": "累计或年度", "actual": "实际",
     "target": "具体目标", "gap (actual − target)": "差距（实际 − 具体目标）",
     "status stated": "所述状况", "status by the numbers": "按数字得出的状况", "verdict": "判定",
-    "reason given in the text": "案文给出的原因",
+    "reason given in the text (our translation)": "案文给出的原因",
 }
 # The codes of the data a page shows (see _code): the English pages show the codes as they
 # are; the Chinese ones these words, the source's where it has them.
@@ -151,6 +151,101 @@ def _measure_name(figures: pd.DataFrame, measure: str) -> str:
     return table_name(number_) if kind == "Table" else measure
 
 
+def _claims(scope: str | None, year, **counts) -> dict:
+    """Record each of ``counts`` as the claim ``<scope>.<name>`` (see :data:`POPULATIONS`)
+    and return them, as the sentence writes them; with no ``scope``, record nothing."""
+    if scope is None:
+        return counts
+    readable = SCOPES.get(scope, scope)
+    return {name: claims.claim(f"{scope}.{name}", value,
+                               POPULATIONS[name].format(scope=readable, year=year))
+            for name, value in counts.items()}
+
+
+# The scopes of claims that are not a subprogramme's id, as a population names them.
+SCOPES = {"all": "the whole programme", PROGRAMME_ID: "the programme-wide lists"}
+
+
+# What each claim a view records counts, by its name: the same words for the same
+# population on every page, so the ledger can tell one population counted two ways.
+POPULATIONS = {
+    "subcategories": "quantified subcategories of {scope}",
+    "subcategories_with_plan": "subcategories of {scope} with a {year} plan above nil",
+    "subcategories_in_full": "subcategories of {scope} that delivered at least their {year} "
+                             "plan",
+    "subcategories_short": "subcategories of {scope} that delivered less than their {year} plan",
+    "subcategories_unplanned": "subcategories of {scope} that delivered in {year} without a "
+                               "plan",
+    "subcategories_higher": "subcategories of {scope} whose {year} plan is higher than the "
+                            "year before",
+    "subcategories_lower": "subcategories of {scope} whose {year} plan is lower than the year "
+                           "before",
+    "subcategories_unchanged": "subcategories of {scope} whose {year} plan equals the year "
+                               "before",
+    "line_items": "line items of {scope}, every one listed",
+    "items_with_plan": "line items of {scope} with a {year} plan above nil (a block the "
+                       "source audit shows repeated left out)",
+    "items_in_full": "line items of {scope} that delivered at least their {year} plan",
+    "material_shortfalls": "line items of {scope} that delivered less than the material "
+                           "share of their {year} plan",
+    "items_unplanned": "line items of {scope} delivered in {year} without a plan",
+    "items_new": "line items of {scope} new in the {year} plan",
+    "items_dropped": "line items of {scope} dropped from the {year} plan",
+    "items_either_year": "line items of {scope} planned in the {year} plan or the year before",
+    "items_higher": "line items of {scope} whose {year} plan is higher than the year before",
+    "items_lower": "line items of {scope} whose {year} plan is lower than the year before",
+    "items_unchanged": "line items of {scope} whose {year} plan equals the year before",
+    "items_marked_timing": "line items of {scope} the text marks as cyclical, ad hoc or tied "
+                           "to one event",
+    "subprogrammes_with_shortfalls": "subprogrammes of {scope} with a material shortfall in "
+                                     "{year}",
+    "narrative_deliverables": "narrative deliverables of {scope}",
+    "printed_totals": "printed subcategory totals of {scope}",
+    "printed_totals_equal": "printed subcategory totals of {scope} equal to the sum of their "
+                            "items in all four measures",
+    "statements": "statements of {scope}'s {year} performance against a target",
+    "statements_supported": "statements of {scope}'s {year} performance whose status the "
+                            "numbers support",
+    "statements_contradicted": "statements of {scope}'s {year} performance whose status the "
+                               "numbers contradict",
+    "statements_unverifiable": "statements of {scope}'s {year} performance with a status and "
+                               "no number to check it",
+    "statements_no_status": "statements of {scope}'s {year} performance with no status",
+    "targets_as_counts": "{year} targets of {scope} stated as counts with a number",
+    "targets_as_counts_missed": "{year} targets of {scope} stated as counts whose actual is "
+                                "below them",
+    "targets_missed": "{year} targets of {scope} not met, by the numbers or by the text",
+    "audit_findings": "findings of the source audit concerning {scope}",
+    "mandate_entries": "printed mandate entries of {scope}'s own list",
+    "mandate_instruments": "instruments in the printed mandate entries of {scope}'s own list",
+    "distinct_instruments": "distinct instruments in every mandate list of {scope}",
+    "mandate_entries_every_list": "printed mandate entries of every mandate list of {scope}",
+    "instruments_in_several_lists": "instruments of {scope} cited by more than one list",
+}
+
+
+# The ids of a chapter's blocks that its sentences link to (the same in both editions).
+RESULTS_REGISTER_ANCHOR = "results-register"
+SOURCE_AUDIT_ANCHOR = "chapter-source-audit"
+# The line that opens a folded list, by the claim it states.
+SHOW_LINES = {
+    "line_items": ("Show all {n} line items (with a plan or not), by subcategory",
+                   "显示全部 {n} 个逐项产出（无论有无计划），按次类别列示"),
+    "items_marked_timing": ("Show the {n} marked line items", "显示 {n} 个有标注的逐项产出"),
+    "narrative_deliverables": ("Show the {n} narrative deliverables",
+                               "显示 {n} 项叙述性应交付产出"),
+    "mandate_entries": ("Show the {n} listed mandate entries, by issuing body",
+                        "显示所列 {n} 个立法授权条目（按发布机构）"),
+}
+
+
+def show_count(kind: str, n: int, scope: str | None = None) -> str:
+    """The line a folded list opens with ('Show all 12 line items ...'), its count the
+    claim ``<scope>.<kind>``."""
+    n = _claims(scope, None, **{kind: int(n)})[kind]
+    return t(*SHOW_LINES[kind]).format(n=n)
+
+
 # ---- who and what the page is about --------------------------------------------------
 
 def check_subprogramme(tables, sp: str, written_for: str | None = None) -> str:
@@ -220,14 +315,25 @@ def heading(tables, sp: str) -> Note:
         f"({row['objective_paragraph']}): {row['objective_en']}")
 
 
-def chapter_findings(findings: pd.DataFrame) -> Note:
+def pointer(href: str, text: str, holds=(), shows=()) -> str:
+    """A link that a sentence points with ("listed in full in the overview"), marked for the
+    test that follows every pointer: the target page and anchor exist, the target states
+    each claim of ``holds`` (names in the ledger) with this page's value, and shows each
+    text of ``shows`` (an issue id, say)."""
+    attrs = "".join(f' data-{k}="{escape(" ".join(v))}"'
+                    for k, v in (("holds", holds), ("shows", shows)) if v)
+    return f'<a class="budgetbook-pointer" href="{escape(href)}"{attrs}>{escape(text)}</a>'
+
+
+def chapter_findings(findings: pd.DataFrame, scope: str | None = None) -> Note:
     """The source-audit box of a chapter: the listed irregularities concerning it (the rows
     of source_issues.csv for its subprogramme), each with its location and description in
     the language in use (in Chinese, the book's translations: location_zh, description_zh)."""
     if findings.empty:
         text = t("Source audit: no irregularity found in this chapter's part of the source.",
                  "原文审核：本章所涉原文部分未发现异常。")
-        return Note(f'<div class="admonition note"><p>{escape(text)}</p></div>', text)
+        return Note(f'<div class="admonition note" id="{SOURCE_AUDIT_ANCHOR}"><p>'
+                    f'{escape(text)}</p></div>', text)
 
     def kind(category):
         return t(category.replace("_", " "), _ISSUE_KINDS.get(category, category))
@@ -241,15 +347,16 @@ def chapter_findings(findings: pd.DataFrame) -> Note:
     text = "\n".join(t(f"{issue} ({location}): {description}",
                        f"{issue}（{location}）：{description}")
                      for issue, location, _, description in rows)
-    n = len(findings)
+    n = _claims(scope, None, audit_findings=len(findings))["audit_findings"]
     # The audit page, in this edition's folder beside the chapter's (config.in_edition).
     href = config.page_href("notebooks/chapter", "book/source_audit", language.current())
     # Closed by default (the count is in "At a glance"); still in the HTML for search.
-    return Note(details(t(f'Source audit: {n} finding{"s" if n != 1 else ""} in this chapter '
-                          f'(show)', f"原文审核：本章有 {n} 项发现（点击显示）"),
-                        f'<ul>{items}</ul><p>{t("All findings: ", "全部发现：")}<a href="'
-                        f'{href}">{t("Source audit", "原文审核")}</a>{t(".", "。")}</p>',
-                        "admonition warning"),
+    box = details(t(f'Source audit: {n} finding{"s" if n != 1 else ""} in this chapter (show)',
+                    f"原文审核：本章有 {n} 项发现（点击显示）"),
+                  f'<ul>{items}</ul><p>{t("All findings: ", "全部发现：")}'
+                  f'{pointer(href, t("Source audit", "原文审核"), shows=list(findings["issue_id"]))}'
+                  f'{t(".", "。")}</p>', "admonition warning")
+    return Note(f'<div id="{SOURCE_AUDIT_ANCHOR}">{box}</div>',
                 t("Source audit findings:\n", "原文审核发现：\n") + text)
 
 
@@ -326,10 +433,12 @@ def totals_check(check: pd.DataFrame, edition: Edition) -> pd.DataFrame:
 
 
 def totals_summary(check: pd.DataFrame, source_issues: pd.DataFrame | None,
-                   edition: Edition) -> Note:
+                   edition: Edition, scope: str | None = None) -> Note:
     """How many printed subcategory totals equal their items' sum; where the differences
     stand (the source audit, or else the data)."""
-    n, ok = len(check), int(check["matches"].sum())
+    c = _claims(scope, None, printed_totals=len(check),
+                printed_totals_equal=int(check["matches"].sum()))
+    n, ok = c["printed_totals"], c["printed_totals_equal"]
     text = t(f"{ok} of {n} printed subcategory totals equal the sum of their items in all four "
              f"measures.",
              f"原文所列的 {n} 个次类别合计数中，有 {ok} 个在全部四项计量上等于其各项之和。")
@@ -416,14 +525,18 @@ def delivery_chart(delivery: pd.DataFrame, edition: Edition, label: str, sp: str
     notes = [_of_plan(a, p) if n == "" else _code(n, _NOTES)
              for a, p, n in zip(delivery[actual], delivery[plan], delivery["delivery_note"])]
     under = names[delivery["delivery_rate"] < 1].tolist()
-    counts = indicators.delivery_summary(delivery)
-    if not counts["short"]:
+    summary = indicators.delivery_summary(delivery)
+    counts = _claims(sp, year, subcategories_short=summary["short"])
+    counts.update(_claims(sp, None, subcategories=summary["rows"]))
+    counts["rows"] = counts["subcategories"]
+    if not counts["subcategories_short"]:
         finding = t(f"all quantified subcategories delivered at least as planned in {year}",
                     f"{year} 年所有量化次类别的交付均不少于计划")
     else:
-        finding = t(f"{counts['short']} of {counts['rows']} subcategories fell short of the "
-                    f"{year} plan",
-                    f"{counts['rows']} 个次类别中有 {counts['short']} 个未达到 {year} 年计划")
+        finding = t(f"{counts['subcategories_short']} of {counts['rows']} subcategories fell "
+                    f"short of the {year} plan",
+                    f"{counts['rows']} 个次类别中有 {counts['subcategories_short']} 个未达到 "
+                    f"{year} 年计划")
     title = f"{label}{t(': ', '：')}{finding}"
     alt = t(f"Horizontal bar chart of the {year} delivery rate (actual as a percentage of plan) "
             f"for each deliverable subcategory of {label}, with a dashed line at 100 "
@@ -466,7 +579,11 @@ def change_chart(change: pd.DataFrame, edition: Edition, label: str, sp: str):
              for b, n, note in zip(change[base], change[new], change["change_note"])]
     up = names[change["change"] > 0].tolist()
     down = names[change["change"] < 0].tolist()
-    counts = indicators.change_summary(change)
+    summary = indicators.change_summary(change)
+    counts = _claims(sp, y1, subcategories_higher=summary["higher"],
+                     subcategories_lower=summary["lower"])
+    counts = {"higher": counts["subcategories_higher"], "lower": counts["subcategories_lower"],
+              "rows": _claims(sp, None, subcategories=summary["rows"])["subcategories"]}
     title = t(f"{label}: {y1} plan is higher than {y0} in {counts['higher']}, "
               f"lower in {counts['lower']} of {counts['rows']} subcategories",
               f"{label}：{counts['rows']} 个次类别中，{y1} 年计划高于 {y0} 年的有 "
@@ -573,7 +690,7 @@ def measure_view(tables, edition: Edition, kind: str, number_: str) -> pd.DataFr
         pm = pm[pm["table"] == number_].sort_values(["row", "year"])
         return _headed(pd.DataFrame({
             "year": pm["year"], "status": _codes(pm["status"], _CELL_STATUSES), "row": pm["row"],
-            "statement": language.labels(pm, "text").fillna(
+            "statement (our translation)": language.labels(pm, "text").fillna(
                 t("(cell empty in the source)", "（原文此格为空）")),
         }).reset_index(drop=True))
     return figure_values(tables, edition, number_)
@@ -634,12 +751,14 @@ def target_chart(attainment: pd.DataFrame, edition: Edition, label: str, sp: str
     year = edition.performance_year
     frame = attainment[attainment["attainment"].notna()].copy()
     if frame.empty:
-        text = t(f"No {year} target is stated as a count with a number, so no attainment "
-                 f"ratio can be drawn (percentages are compared in percentage points, in the "
-                 f"register above).",
-                 f"没有以数目表述并给出数字的 {year} 年具体目标，因此无法绘制实现比率"
-                 f"（百分比在上方的成果登记册中以百分点比较）。")
-        return Note(f"<p>{escape(text)}</p>", text)
+        _claims(sp, year, targets_as_counts=0, targets_as_counts_missed=0)
+        before = t(f"No {year} target is stated as a count with a number, so no attainment "
+                   f"ratio can be drawn (percentages are compared in percentage points, in ",
+                   f"没有以数目表述并给出数字的 {year} 年具体目标，因此无法绘制实现比率"
+                   f"（百分比在")
+        where, after = t("the register above", "上方的成果登记册"), t(").", "中以百分点比较）。")
+        return Note(f"<p>{escape(before)}{pointer('#' + RESULTS_REGISTER_ANCHOR, where)}"
+                    f"{escape(after)}</p>", before + where + after)
     h = _CHART_HEADERS
     names = [t(f"R{r}: {i}", f"成果 {r}：{i}")
              for r, i in zip(frame["result"], language.labels(frame, "indicator"))]
@@ -647,8 +766,11 @@ def target_chart(attainment: pd.DataFrame, edition: Edition, label: str, sp: str
                f"{number(a, u)}，具体目标 {number(g, u)}")
              for a, g, u in zip(frame["actual"], frame["target"],
                                 in_language_values(frame, "unit"))]
-    counts = indicators.target_summary(frame)
-    n = counts["with_target"]
+    summary = indicators.target_summary(frame)
+    c = _claims(sp, year, targets_as_counts=summary["with_target"],
+                targets_as_counts_missed=summary["not_met"])
+    counts = {"not_met": c["targets_as_counts_missed"]}
+    n = c["targets_as_counts"]
     if not counts["not_met"]:
         finding = t(f"every {year} target stated as a count was met or exceeded",
                     f"以数目表述的 {year} 年具体目标全部达到或超出")
@@ -709,8 +831,8 @@ def mandates_table(mandates: pd.DataFrame) -> pd.DataFrame:
     return _headed(out.reset_index(drop=True))
 
 
-def mandates_summary(by_body: pd.DataFrame, entries: int, shared: tuple[int, int] | None = None
-                     ) -> Note:
+def mandates_summary(by_body: pd.DataFrame, entries: int, shared: tuple[int, int] | None = None,
+                     scope: str | None = None) -> Note:
     """How many mandates a subprogramme lists: printed ``entries``, the instruments they
     hold by issuing body and kind (``by_body``: :func:`budgetbook.indicators.mandates_by_body`
     of :func:`budgetbook.indicators.mandate_symbols`, by body and instrument), and the
@@ -721,22 +843,29 @@ def mandates_summary(by_body: pd.DataFrame, entries: int, shared: tuple[int, int
     else:
         parts = [f"{BODY_NAMES[b]}{t(': ', '：')}{_instruments(k, n)}"
                  for b, k, n in zip(by_body["body"], by_body["instrument"], by_body["mandates"])]
-        total = int(by_body["mandates"].sum())
+        c = _claims(scope, None, mandate_instruments=int(by_body["mandates"].sum()),
+                    mandate_entries=entries)
+        total, entries = c["mandate_instruments"], c["mandate_entries"]
         text = t(f"{total} instruments in {entries} printed entries (an entry may list several "
                  f"resolutions). " + "; ".join(parts) + ".",
                  f"原文所列 {entries} 个条目共含 {total} 项文书（一个条目可列出多项决议）。"
                  + "；".join(parts) + "。")
     if shared is None:
         return Note(f"<p>{escape(text)}</p>", text)
-    # the pointer is a link, to the list it names (a test follows it)
+    if scope is not None:
+        c = _claims(PROGRAMME_ID, None, mandate_entries=shared[0], mandate_instruments=shared[1])
+        shared = (c["mandate_entries"], c["mandate_instruments"])
+    # the pointer is a link, to the list it names, with the claims that list states (a
+    # test follows it and finds them there)
     href = config.page_href("notebooks/chapter", f"notebooks/{config.OVERVIEW_STEM}",
                             language.current(), config.PROGRAMME_MANDATES_ANCHOR)
     where = t("in the overview", "在概览中")
+    held = [f"{PROGRAMME_ID}.mandate_entries", f"{PROGRAMME_ID}.mandate_instruments"]
     before = t(f" The programme-wide list ({shared[1]} instruments in {shared[0]} entries) "
                f"applies to every subprogramme as well; it is listed in full once, ",
                f"方案总体清单（{shared[0]} 个条目共 {shared[1]} 项文书）也适用于每个次级方案，只")
     after = t(".", "全文列出一次。")
-    return Note(f"<p>{escape(text + before)}<a href=\"{escape(href)}\">{escape(where)}</a>"
+    return Note(f"<p>{escape(text + before)}{pointer(href, where, holds=held)}"
                 f"{escape(after)}</p>", text + before + where + after)
 
 
@@ -747,75 +876,113 @@ def _of(n: int, total: int, what: str) -> str:
 
 
 def delivery_finding(summary: dict[str, int], items: dict[str, int], material: int,
-                     edition: Edition) -> Note:
+                     edition: Edition, scope: str | None = None) -> Note:
     """The delivery line: subcategories (``summary``), then line items (``items``), both
     from :func:`budgetbook.indicators.delivery_summary`, and the number of material item
-    shortfalls (:func:`budgetbook.indicators.shortfalls`). Counts only: units differ."""
-    if summary["planned"] == 0:
-        sentence = t(f"no subcategory has a {edition.performance_year} plan above nil",
-                     f"没有任何次类别的 {edition.performance_year} 年计划高于零")
+    shortfalls (:func:`budgetbook.indicators.shortfalls`). Counts only: units differ. Each
+    count is the claim ``<scope>.<name>`` (:func:`budgetbook.claims.claim`)."""
+    year = edition.performance_year
+    c = _claims(scope, year, subcategories_with_plan=summary["planned"],
+                subcategories_in_full=summary["in_full"], subcategories_short=summary["short"],
+                subcategories_unplanned=summary["unplanned"])
+    if c["subcategories_with_plan"] == 0:
+        sentence = t(f"no subcategory has a {year} plan above nil",
+                     f"没有任何次类别的 {year} 年计划高于零")
     else:
-        sentence = t(_of(summary["in_full"], summary["planned"], "subcategories with a plan")
-                     + f" delivered at least the plan; {summary['short']} fell short",
-                     f"在有计划的 {summary['planned']} 个次类别中，{summary['in_full']} "
-                     f"个的交付不少于计划，{summary['short']} 个未达到计划")
-    if summary["unplanned"]:
-        sentence += t(f"; {summary['unplanned']} delivered without a plan",
-                      f"；{summary['unplanned']} 个无计划而有交付")
+        sentence = t(f"{c['subcategories_in_full']} of the {c['subcategories_with_plan']} "
+                     f"subcategories with a {year} plan delivered at least the plan; "
+                     f"{c['subcategories_short']} fell short",
+                     f"在 {year} 年有计划的 {c['subcategories_with_plan']} 个次类别中，"
+                     f"{c['subcategories_in_full']} 个的交付不少于计划，"
+                     f"{c['subcategories_short']} 个未达到计划")
+    if c["subcategories_unplanned"]:
+        sentence += t(f"; {c['subcategories_unplanned']} delivered without a plan",
+                      f"；{c['subcategories_unplanned']} 个无计划而有交付")
     if items["planned"]:
+        i = _claims(scope, year, items_with_plan=items["planned"], items_in_full=items["in_full"],
+                    material_shortfalls=material)
         share = f"{indicators.MATERIAL_DELIVERY:.0%}"
-        sentence += t(f". Line items: {items['in_full']} of {items['planned']} planned "
-                      f"delivered in full; {material} delivered less than {share} of plan",
-                      f"。逐项产出：有计划的 {items['planned']} 项中，{items['in_full']} "
-                      f"项全额交付；{material} 项的交付少于计划的 {share}")
+        sentence += t(f". Line items: {i['items_in_full']} of the {i['items_with_plan']} with a "
+                      f"{year} plan delivered in full; {i['material_shortfalls']} delivered less "
+                      f"than {share} of plan",
+                      f"。逐项产出：{year} 年有计划的 {i['items_with_plan']} 项中，"
+                      f"{i['items_in_full']} 项全额交付；{i['material_shortfalls']} 项的交付少于"
+                      f"计划的 {share}")
     return render_text(sentence + t(".", "。"))
 
 
-def change_finding(summary: dict[str, int], edition: Edition) -> Note:
+def change_finding(summary: dict[str, int], edition: Edition, scope: str | None = None) -> Note:
     """The plans line (``summary``: :func:`budgetbook.indicators.change_summary`)."""
+    c = _claims(scope, edition.budget_year, subcategories_higher=summary["higher"],
+                subcategories_lower=summary["lower"],
+                subcategories_unchanged=summary["unchanged"])
+    rows = _claims(scope, None, subcategories=summary["rows"])["subcategories"]
     return render_text(t(
         f"the {edition.budget_year} plan is higher than the {edition.current_year} plan in "
-        f"{summary['higher']}, lower in {summary['lower']} and unchanged in "
-        f"{summary['unchanged']} of {summary['rows']} subcategories.",
-        f"在 {summary['rows']} 个次类别中，{edition.budget_year} 年计划高于 "
-        f"{edition.current_year} 年计划的有 {summary['higher']} 个，低于的有 "
-        f"{summary['lower']} 个，不变的有 {summary['unchanged']} 个。"))
+        f"{c['subcategories_higher']}, lower in {c['subcategories_lower']} and unchanged in "
+        f"{c['subcategories_unchanged']} of {rows} subcategories.",
+        f"在 {rows} 个次类别中，{edition.budget_year} 年计划高于 "
+        f"{edition.current_year} 年计划的有 {c['subcategories_higher']} 个，低于的有 "
+        f"{c['subcategories_lower']} 个，不变的有 {c['subcategories_unchanged']} 个。"))
 
 
-def target_finding(verdicts: pd.DataFrame) -> Note:
+# The verdicts of budgetbook.indicators.result_verdicts as a sentence counts them, with the
+# name of each count's claim.
+_VERDICT_PHRASES = {
+    "supported": ("statements_supported", "supported by the numbers", "得到数字印证"),
+    "contradicted": ("statements_contradicted", "contradicted by them", "与数字相矛盾"),
+    "unverifiable": ("statements_unverifiable", "unverifiable (a status without a number)",
+                     "无法核实（有状况而无数字）"),
+    "no status": ("statements_no_status", "with no status stated", "未说明状况")}
+
+
+def target_finding(verdicts: pd.DataFrame, scope: str | None = None) -> Note:
     """The targets line: the verdicts of :func:`budgetbook.indicators.result_verdicts` on
-    a subprogramme's statements, counted."""
-    n = len(verdicts)
+    a subprogramme's statements (or the programme's), counted."""
+    years = verdicts["year"].dropna() if "year" in verdicts else pd.Series([], dtype=float)
+    year = int(years.max()) if len(years) else None
+    counts = verdicts["verdict"].value_counts()
+    c = _claims(scope, year, statements=len(verdicts),
+                **{name: int(counts.get(v, 0)) for v, (name, _, _) in _VERDICT_PHRASES.items()})
+    n = c["statements"]
     if n == 0:
         return render_text(t("the performance paragraphs state no number and no status.",
                              "业绩段落既未给出数字，也未说明状况。"))
-    counts = verdicts["verdict"].value_counts()
-    phrases = {"supported": ("supported by the numbers", "得到数字印证"),
-               "contradicted": ("contradicted by them", "与数字相矛盾"),
-               "unverifiable": ("unverifiable (a status without a number)",
-                                "无法核实（有状况而无数字）"),
-               "no status": ("with no status stated", "未说明状况")}
-    parts = [t(f"{counts[v]} {en}", f"{counts[v]} 项{zh}")
-             for v, (en, zh) in phrases.items() if counts.get(v, 0)]
+    parts = [t(f"{c[name]} {en}", f"{c[name]} 项{zh}")
+             for name, en, zh in _VERDICT_PHRASES.values() if c[name]]
     return render_text(t(f"{n} statement{'s' if n != 1 else ''} of performance against a "
                          f"target: " + "; ".join(parts) + ".",
                          f"共 {n} 项对照具体目标的业绩陈述：" + "；".join(parts) + "。"))
 
 
-def missed_targets_finding(verdicts: pd.DataFrame, labels: dict[str, str]) -> Note:
+def quoted(words: str) -> str:
+    """The source's own words as a page quotes them (``words``: in the language in use,
+    language.label): in Chinese the original, “…”; in English the book's translation,
+    marked as such: (our translation) “…”."""
+    if language.current() == "zh":
+        return f"“{words.rstrip('。')}”"
+    return f"(our translation) “{words.rstrip('.')}”"
+
+
+def missed_targets_finding(verdicts: pd.DataFrame, labels: dict[str, str],
+                           scope: str | None = None) -> Note:
     """The missed-targets line: each statement whose numbers or stated status say the target
     was not met (``verdicts``: :func:`budgetbook.indicators.result_verdicts`), with its
-    numbers, where it stands and the reason the text gives ('no reason given' otherwise)."""
+    numbers, where it stands and the reason the text gives ('no reason given' otherwise),
+    quoted in the source's words (in English, the book's translation, marked so)."""
     v = verdicts
     missed = v[(v["status_computed"] == "not_met").fillna(False)
                | (v["status_stated"] == "not_met").fillna(False)]
+    years = v["year"].dropna()
+    n = _claims(scope, int(years.max()) if len(years) else None,
+                targets_missed=len(missed))["targets_missed"]
     if missed.empty:
         return render_text(t("no target was missed, by the numbers or by the text's account.",
                              "无论按数字还是按案文的说法，都没有未达到的具体目标。"))
     parts = []
     for _, r in missed.iterrows():
         reason = language.label(r, "reason")
-        why = (t(f"the text says: “{reason.rstrip('.')}”", f"案文称：“{reason.rstrip('。')}”")
+        why = (t(f"the text says {quoted(reason)}", f"案文称：{quoted(reason)}")
                if isinstance(reason, str) else t("the text gives no reason", "案文未说明原因"))
         indicator = language.label(r, "indicator")
         actual = number(r["actual"], in_language(r, "unit"))
@@ -824,15 +991,14 @@ def missed_targets_finding(verdicts: pd.DataFrame, labels: dict[str, str]) -> No
                        f"{indicator}：{actual}，具体目标为 {number(r['target'])}"
                        f"（{labels[r['subprogramme']]}，{paragraph_name(r['paragraph'])}）；"
                        f"{why}"))
-    n = len(missed)
     return render_text(t(f"{n} target{'s were' if n != 1 else ' was'} not met. "
                          + ". ".join(parts) + ".",
                          f"{n} 项具体目标未达到。" + "。".join(parts) + "。"))
 
 
-def audit_finding(findings: pd.DataFrame) -> Note:
+def audit_finding(findings: pd.DataFrame, scope: str | None = None) -> Note:
     """The source-audit line: how many listed findings concern the chapter."""
-    n = len(findings)
+    n = _claims(scope, None, audit_findings=len(findings))["audit_findings"]
     if n == 0:
         return render_text(t("no irregularity listed for this chapter.", "本章没有列出异常。"))
     return render_text(t(f"{n} finding{'s' if n != 1 else ''} listed for this chapter "
@@ -914,7 +1080,8 @@ def timing_table(items: pd.DataFrame, timing: pd.DataFrame, edition: Edition) ->
 
 
 def exceptions_table(item_delivery: pd.DataFrame, item_change: pd.DataFrame,
-                     edition: Edition, timing: pd.DataFrame | None = None) -> pd.DataFrame:
+                     edition: Edition, timing: pd.DataFrame | None = None,
+                     scope: str | None = None) -> pd.DataFrame:
     """The line items an evaluator asks about, each in its own unit: material shortfalls
     (ranked by the share of the plan not delivered, then by the gap), items delivered
     without a plan, and items new to or dropped from the budget year's plan.
@@ -927,6 +1094,11 @@ def exceptions_table(item_delivery: pd.DataFrame, item_change: pd.DataFrame,
     current, budget = edition.measure("current_plan"), edition.measure("budget_plan")
     y, y0, y1 = edition.performance_year, edition.current_year, edition.budget_year
     short = indicators.shortfalls(item_delivery, plan, actual)
+    unplanned = item_delivery[item_delivery["delivery_note"] == "unplanned"]
+    # the counts its summary line states (exceptions_summary), as claims
+    _claims(scope, y, material_shortfalls=len(short), items_unplanned=len(unplanned))
+    _claims(scope, y1, items_new=int((item_change["change_note"] == "new").sum()),
+            items_dropped=int((item_change["change_note"] == "discontinued").sum()))
     rows = []
 
     def add(kind, r, what, gap):
@@ -941,7 +1113,7 @@ def exceptions_table(item_delivery: pd.DataFrame, item_change: pd.DataFrame,
     for _, r in short.iterrows():
         add(t(f"delivered below {share} of the {y} plan", f"交付少于 {y} 年计划的 {share}"), r,
             _of_plan(r[actual], r[plan]), gap_text(r["gap"], r["gap_share"]))
-    for _, r in item_delivery[item_delivery["delivery_note"] == "unplanned"].iterrows():
+    for _, r in unplanned.iterrows():
         add(t(f"delivered in {y} without a plan", f"{y} 年无计划而有交付"), r,
             _of_plan(r[actual], r[plan]), "")
     for note, kind in (("new", t(f"new in the {y1} plan", f"{y1} 年计划新增")),
@@ -1003,73 +1175,94 @@ def results_register(verdicts: pd.DataFrame, figures: pd.DataFrame, edition: Edi
                                   for s in v["status_computed"]],
         "verdict": v["verdict"] if language.current() == "en" else [
             _code(x, _VERDICTS) for x in v["verdict"]],
-        "reason given in the text": [
-            r if isinstance(r, str) else
+        # in English the book's translation, with the source's words beside it
+        "reason given in the text (our translation)": [
+            (r + (f" (original: “{zh}”)" if language.current() == "en" and isinstance(zh, str)
+                  else "")) if isinstance(r, str) else
             (t("none given", "原文未给出") if "not_met" in {x for x in (s, c)
                                                         if isinstance(x, str)} else "—")
-            for r, s, c in zip(language.labels(v, "reason"), stated, v["status_computed"])],
+            for r, zh, s, c in zip(language.labels(v, "reason"), v["reason_zh"], stated,
+                                   v["status_computed"])],
     }).reset_index(drop=True))
 
 
 # ---- programme-wide findings (the overview's "At a glance") -------------------------
 
-def items_finding(item_counts: pd.DataFrame, labels: dict[str, str]) -> Note:
+def items_finding(item_counts: pd.DataFrame, labels: dict[str, str], edition: Edition,
+                  scope: str | None = None) -> Note:
     """The overview's delivery line, from :func:`budgetbook.indicators.delivery_counts` of
     the line items by subprogramme: counts of items, which compare across units."""
+    year = edition.performance_year
     ranked = indicators.ranked_by_share(item_counts)
     if ranked.empty:
-        return render_text(t("no line item has a plan above nil.",
-                             "没有任何逐项产出的计划高于零。"))
+        return render_text(t(f"no line item has a {year} plan above nil.",
+                             f"没有任何逐项产出的 {year} 年计划高于零。"))
     low = ranked.iloc[0]
     high = indicators.ranked_by_share(item_counts, lowest_first=False).iloc[0]
-    in_full, planned = int(ranked["in_full"].sum()), int(ranked["planned"].sum())
+    c = _claims(scope, year, items_in_full=int(ranked["in_full"].sum()),
+                items_with_plan=int(ranked["planned"].sum()))
+    # the lowest and the highest subprogramme's counts are theirs, as their chapters state them
+    ends = [_claims(None if scope is None else r["subprogramme"], year,
+                    items_in_full=int(r["in_full"]), items_with_plan=int(r["planned"]))
+            for r in (low, high)]
+    (lk, ln), (hk, hn) = [(e["items_in_full"], e["items_with_plan"]) for e in ends]
     return render_text(t(
-        f"{in_full} of {planned} planned line items were "
-        f"delivered in full; by subprogramme, from {low['in_full']} of {low['planned']} "
-        f"({labels[low['subprogramme']]}) to {high['in_full']} of {high['planned']} "
-        f"({labels[high['subprogramme']]}).",
-        f"有计划的 {planned} 项逐项产出中，{in_full} 项全额交付；按次级方案计，"
-        f"从 {low['planned']} 项中的 {low['in_full']} 项（{labels[low['subprogramme']]}）"
-        f"到 {high['planned']} 项中的 {high['in_full']} 项（{labels[high['subprogramme']]}）"
-        f"不等。"))
+        f"{c['items_in_full']} of the {c['items_with_plan']} line items with a {year} plan were "
+        f"delivered in full; by subprogramme, from {lk} of {ln} "
+        f"({labels[low['subprogramme']]}) to {hk} of {hn} ({labels[high['subprogramme']]}).",
+        f"{year} 年有计划的 {c['items_with_plan']} 项逐项产出中，{c['items_in_full']} 项全额交付；"
+        f"按次级方案计，从 {ln} 项中的 {lk} 项（{labels[low['subprogramme']]}）"
+        f"到 {hn} 项中的 {hk} 项（{labels[high['subprogramme']]}）不等。"))
 
 
-def plans_finding(item_change: pd.DataFrame, edition: Edition) -> Note:
+def plans_finding(item_change: pd.DataFrame, edition: Edition, scope: str | None = None
+                  ) -> Note:
     """The overview's plans line, from :func:`budgetbook.indicators.plan_change` of the line
     items: how many items each plan raises, lowers or keeps (a count of items, unit-free),
     with the new and dropped ones; items at nil in both years are left out."""
     c = item_change[item_change["change_note"] != "nil"]
     summary = indicators.change_summary(c)
-    new = int((c["change_note"] == "new").sum())
-    dropped = int((c["change_note"] == "discontinued").sum())
+    k = _claims(scope, edition.budget_year, items_either_year=summary["rows"],
+                items_higher=summary["higher"], items_lower=summary["lower"],
+                items_unchanged=summary["unchanged"],
+                items_new=int((c["change_note"] == "new").sum()),
+                items_dropped=int((c["change_note"] == "discontinued").sum()))
     return render_text(t(
-        f"of {summary['rows']} line items planned in either year, the {edition.budget_year} "
-        f"plan is higher than the {edition.current_year} plan for {summary['higher']} "
-        f"({new} of them new), lower for {summary['lower']} ({dropped} of them dropped) "
-        f"and unchanged for {summary['unchanged']}.",
-        f"在任一年有计划的 {summary['rows']} 项逐项产出中，{edition.budget_year} 年计划高于 "
-        f"{edition.current_year} 年计划的有 {summary['higher']} 项（其中 {new} 项为新增），"
-        f"低于的有 {summary['lower']} 项（其中 {dropped} 项被取消），不变的有 "
-        f"{summary['unchanged']} 项。"))
+        f"of the {k['items_either_year']} line items planned in {edition.current_year} or "
+        f"{edition.budget_year}, the {edition.budget_year} plan is higher than the "
+        f"{edition.current_year} plan for {k['items_higher']} ({k['items_new']} of them new), "
+        f"lower for {k['items_lower']} ({k['items_dropped']} of them dropped) and unchanged for "
+        f"{k['items_unchanged']}.",
+        f"在 {edition.current_year} 年或 {edition.budget_year} 年有计划的 "
+        f"{k['items_either_year']} 项逐项产出中，{edition.budget_year} 年计划高于 "
+        f"{edition.current_year} 年计划的有 {k['items_higher']} 项（其中 {k['items_new']} "
+        f"项为新增），低于的有 {k['items_lower']} 项（其中 {k['items_dropped']} 项被取消），"
+        f"不变的有 {k['items_unchanged']} 项。"))
 
 
 def shortfalls_finding(shortfalls: pd.DataFrame, item_counts: pd.DataFrame,
-                       labels: dict[str, str]) -> Note:
+                       labels: dict[str, str], edition: Edition, scope: str | None = None
+                       ) -> Note:
     """The overview's shortfall line: how many material shortfalls, where, and the largest
     (``shortfalls``: :func:`budgetbook.indicators.shortfalls`, ranked)."""
-    planned = int(item_counts["planned"].sum())
+    year = edition.performance_year
+    c = _claims(scope, year, items_with_plan=int(item_counts["planned"].sum()),
+                material_shortfalls=len(shortfalls),
+                subprogrammes_with_shortfalls=int(shortfalls["subprogramme"].nunique()))
+    planned = c["items_with_plan"]
     if shortfalls.empty:
-        return render_text(t(f"none of the {planned} planned line items fell materially short.",
-                             f"有计划的 {planned} 项逐项产出中，没有重大短缺。"))
+        return render_text(t(f"none of the {planned} line items with a {year} plan fell "
+                             f"materially short.",
+                             f"{year} 年有计划的 {planned} 项逐项产出中，没有重大短缺。"))
     top = shortfalls.iloc[0]
-    n_sp = shortfalls["subprogramme"].nunique()
+    n_sp = c["subprogrammes_with_shortfalls"]
     share = f"{indicators.MATERIAL_DELIVERY:.0%}"
     where = labels[top["subprogramme"]]
     return render_text(t(
-        f"{len(shortfalls)} of {planned} planned line items delivered less than "
-        f"{share} of plan, in {n_sp} subprogramme"
+        f"{c['material_shortfalls']} of the {planned} line items with a {year} plan delivered "
+        f"less than {share} of plan, in {n_sp} subprogramme"
         f"{'s' if n_sp != 1 else ''}; the largest share undelivered: {top['item_en']} "
         f"({where}, Table {top['table']}, item {top['item_no']}).",
-        f"有计划的 {planned} 项逐项产出中，{len(shortfalls)} 项的交付少于计划的 {share}，"
-        f"分布在 {n_sp} 个次级方案；未交付比例最大的是：{language.label(top, 'item')}"
+        f"{year} 年有计划的 {planned} 项逐项产出中，{c['material_shortfalls']} 项的交付少于计划的 "
+        f"{share}，分布在 {n_sp} 个次级方案；未交付比例最大的是：{language.label(top, 'item')}"
         f"（{where}，{table_name(top['table'])}，第 {top['item_no']} 项）。"))

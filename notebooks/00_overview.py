@@ -40,12 +40,13 @@ data_dir = None  # data directory; None: $BUDGETBOOK_DATA_DIR, else the project'
 output_dir = None  # set a directory to also write the derived CSVs and charts
 
 # %% tags=["hide-input"]
-from budgetbook import commentary, indicators, load_all, overview, render, views
+from budgetbook import claims, commentary, indicators, load_all, overview, render, views
 from budgetbook.render import glue  # MyST-NB's glue, without loading Sphinx
 from budgetbook.edition import edition_of
 from budgetbook.language import t, use as use_language
 
 use_language(language)  # "zh": labels from the *_zh columns (the source's own words)
+claims.begin()  # the page's ledger: every number its sentences state, by name (claims.csv)
 tables = load_all(data_dir)  # every CSV of data/, validated: {"deliverables": DataFrame, ...}
 edition = edition_of(tables)  # the document, and its years (performance, current, budget)
 sp = "programme"  # the rows that belong to no single subprogramme
@@ -53,7 +54,8 @@ labels = views.chapter_labels(tables)  # subprogramme id -> "Subprogramme 3", ..
 views.edition_line(edition)
 
 # %% tags=["remove-input"]
-views.chapter_findings(tables["source_issues"][tables["source_issues"]["subprogramme"] == sp])
+views.chapter_findings(tables["source_issues"][tables["source_issues"]["subprogramme"] == sp],
+                       scope=sp)
 
 # %% [markdown]
 # ## Delivery, unit by unit
@@ -69,7 +71,8 @@ glue("performance_year", edition.performance_year, display=False)
 all_items = indicators.without_duplicates(tables["deliverables"], tables["source_issues"])
 item_delivery = indicators.delivery_rate(all_items, plan=plan, actual=actual)
 item_counts = indicators.delivery_counts(item_delivery, by=["subprogramme"])
-glue("items_finding", views.items_finding(item_counts, labels), display=False)
+glue("items_finding", views.items_finding(item_counts, labels, edition, scope="all"),
+     display=False)
 items_chart = overview.share_chart(
     item_counts, edition, labels, ", ".join(dict.fromkeys(tables["deliverable_totals"]["table"])))
 items_chart
@@ -98,7 +101,7 @@ current_plan, budget_plan = edition.measure("current_plan"), edition.measure("bu
 glue("current_year", edition.current_year, display=False)
 glue("budget_year", edition.budget_year, display=False)
 item_change = indicators.plan_change(all_items, base=current_plan, new=budget_plan)
-glue("plans_finding", views.plans_finding(item_change, edition), display=False)
+glue("plans_finding", views.plans_finding(item_change, edition, scope="all"), display=False)
 plans_by_kind = overview.by_kind(
     totals, totals[current_plan].astype(str) + " → " + totals[budget_plan].astype(str), labels)
 render.table(plans_by_kind,
@@ -113,7 +116,8 @@ render.table(plans_by_kind,
 # %% tags=["hide-input"]
 shortfalls = indicators.shortfalls(item_delivery, plan=plan, actual=actual)
 glue("material_share", render.text(f"{indicators.MATERIAL_DELIVERY:.0%}"), display=False)
-glue("shortfalls_finding", views.shortfalls_finding(shortfalls, item_counts, labels),
+glue("shortfalls_finding",
+     views.shortfalls_finding(shortfalls, item_counts, labels, edition, scope="all"),
      display=False)
 shortfalls_table = overview.shortfalls_table(shortfalls, edition, labels,
                                              tables["deliverable_timing"])
@@ -129,8 +133,9 @@ render.table(shortfalls_table, name=f"material_shortfalls_{edition.performance_y
 # %% tags=["hide-input"]
 verdicts = indicators.result_verdicts(indicators.target_attainment(tables["targets"]),
                                       tables["results"])
-glue("verdicts_finding", views.target_finding(verdicts), display=False)
-glue("missed_finding", views.missed_targets_finding(verdicts, labels), display=False)
+glue("verdicts_finding", views.target_finding(verdicts, scope="all"), display=False)
+glue("missed_finding", views.missed_targets_finding(verdicts, labels, scope="all"),
+     display=False)
 attainment = overview.verdict_table(verdicts, labels)
 render.table(attainment, name=f"target_verdicts_{edition.performance_year}")
 
@@ -185,11 +190,10 @@ render.table(views.deliverables_summary(check, edition), name=f"{sp}_subcategory
 # %% tags=["hide-input"]
 deliverables = views.deliverables_table(items, edition)
 render.table(deliverables, group="subcategory", name=f"{sp}_line_items",
-             collapse=t(f"Show the {len(items)} line items, by subcategory",
-                        f"显示 {len(items)} 个逐项产出（按次类别）"))
+             collapse=views.show_count("line_items", len(items), scope=sp))
 
 # %% tags=["hide-input"]
-views.totals_summary(check, tables["source_issues"], edition)
+views.totals_summary(check, tables["source_issues"], edition, scope=sp)
 
 # %% tags=["hide-input"]
 measures = views.measures_chart(indicators.item_totals(items, printed, edition.measures),
@@ -200,8 +204,7 @@ measures
 narrative = tables["deliverables_narrative"]
 narrative_table = views.narrative_table(narrative[narrative["subprogramme"] == sp])
 render.table(narrative_table, name=f"{sp}_narrative_deliverables",
-             collapse=t(f"Show the {len(narrative_table)} narrative deliverables",
-                        f"显示 {len(narrative_table)} 项叙述性应交付产出"))
+             collapse=views.show_count("narrative_deliverables", len(narrative_table), scope=sp))
 
 # %% tags=["remove-input"]
 commentary.notice(tables, sp, written_for="A/79/6 (Sect. 16)/Part A",
@@ -241,3 +244,7 @@ written = render.save_outputs(
      "mandates_by_body": mandates},
     [measures, items_chart, mandates_chart],
 )
+
+# %% tags=["remove-input"]
+# The page's claims, for the build's ledger (claims.csv); a reader sees nothing here.
+claims.ledger_block()

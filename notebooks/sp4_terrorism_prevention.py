@@ -28,7 +28,7 @@
 # - **[Plans](#delivery-and-the-change-in-plans)**, {glue:text}`current_year` to
 #   {glue:text}`budget_year`: {glue:text}`change_finding`
 # - **[Targets](#targets-the-results-register)**: {glue:text}`target_finding`
-# - **Source audit**: {glue:text}`audit_finding`
+# - **<a href="#chapter-source-audit">Source audit</a>**: {glue:text}`audit_finding`
 # - **[Mandates](#legislative-mandates)**: {glue:text}`mandates_finding`
 
 # %% tags=["parameters", "hide-input"]
@@ -38,13 +38,14 @@ data_dir = None  # data directory; None: $BUDGETBOOK_DATA_DIR, else the project'
 output_dir = None  # set a directory to also write the derived CSVs and charts
 
 # %% tags=["hide-input"]
-from budgetbook import commentary, indicators, load_all, render, views
+from budgetbook import claims, commentary, indicators, load_all, render, views
 from budgetbook.render import glue  # MyST-NB's glue, without loading Sphinx
 from budgetbook.edition import edition_of
 from budgetbook.loading import chapter_tables
 from budgetbook.language import t, use as use_language
 
 use_language(language)  # "zh": labels from the *_zh columns (the source's own words)
+claims.begin()  # the page's ledger: every number its sentences state, by name (claims.csv)
 
 tables = load_all(data_dir)  # every CSV of data/, validated: {"deliverables": DataFrame, ...}
 edition = edition_of(tables)  # the document, and its years (performance, current, budget)
@@ -60,8 +61,8 @@ views.heading(tables, sp)
 
 # %% tags=["remove-input"]
 findings = tables["source_issues"][tables["source_issues"]["subprogramme"] == sp]
-glue("audit_finding", views.audit_finding(findings), display=False)
-views.chapter_findings(findings)
+glue("audit_finding", views.audit_finding(findings, scope=sp), display=False)
+views.chapter_findings(findings, scope=sp)
 
 # %% [markdown]
 # ## Deliverables
@@ -83,8 +84,7 @@ render.table(views.deliverables_summary(check, edition), name=f"{sp}_subcategory
 # %% tags=["hide-input"]
 deliverables = views.deliverables_table(items, edition)
 render.table(deliverables, group="subcategory", name=f"{sp}_line_items",
-             collapse=t(f"Show the {len(items)} line items, by subcategory",
-                      f"显示 {len(items)} 个逐项产出（按次类别）"))
+             collapse=views.show_count("line_items", len(items), scope=sp))
 
 # %% [markdown]
 # **Recomputed total** of a subcategory, per measure = the sum of its items' values. The
@@ -94,7 +94,7 @@ render.table(deliverables, group="subcategory", name=f"{sp}_line_items",
 # chart below.
 
 # %% tags=["hide-input"]
-views.totals_summary(check, tables["source_issues"], edition)
+views.totals_summary(check, tables["source_issues"], edition, scope=sp)
 
 # %% tags=["hide-input"]
 # The items and printed totals that are counted: without a block that repeats another.
@@ -127,7 +127,7 @@ delivery_chart
 current_plan, budget_plan = edition.measure("current_plan"), edition.measure("budget_plan")
 change = indicators.plan_change(totals, base=current_plan, new=budget_plan)
 glue("change_finding",
-     views.change_finding(indicators.change_summary(change), edition), display=False)
+     views.change_finding(indicators.change_summary(change), edition, scope=sp), display=False)
 change_chart = views.change_chart(change, edition, label, sp)
 render.folded(change_chart, t("Show the change in each subcategory as a chart",
                               "以图显示每个次类别的变化"))
@@ -165,10 +165,11 @@ material = indicators.shortfalls(item_delivery, plan=plan, actual=actual)
 glue("material_share", render.text(f"{indicators.MATERIAL_DELIVERY:.0%}"), display=False)
 glue("delivery_finding",
      views.delivery_finding(indicators.delivery_summary(delivery),
-                            indicators.delivery_summary(item_delivery), len(material), edition),
+                            indicators.delivery_summary(item_delivery), len(material), edition,
+                            scope=sp),
      display=False)
 timing = tables["deliverable_timing"][tables["deliverable_timing"]["subprogramme"] == sp]
-exceptions = views.exceptions_table(item_delivery, item_change, edition, timing)
+exceptions = views.exceptions_table(item_delivery, item_change, edition, timing, scope=sp)
 render.table(exceptions, group="exception", name=f"{sp}_exceptions",
              collapse=views.exceptions_summary(exceptions),
              empty=t("No line item fell short, was delivered without a plan, or is new or dropped.",
@@ -183,8 +184,7 @@ render.table(exceptions, group="exception", name=f"{sp}_exceptions",
 # %% tags=["hide-input"]
 timing_table = views.timing_table(items, timing, edition)
 render.table(timing_table, name=f"{sp}_marked_timing",
-             collapse=t(f"Show the {len(timing_table)} marked line items",
-                        f"显示 {len(timing_table)} 个有标注的逐项产出"),
+             collapse=views.show_count("items_marked_timing", len(timing_table), scope=sp),
              empty=t("The text marks no line item of this chapter in these ways.",
                      "案文未以上述方式标注本章任何逐项产出。"))
 
@@ -195,8 +195,7 @@ render.table(timing_table, name=f"{sp}_marked_timing",
 narrative = tables["deliverables_narrative"]
 narrative_table = views.narrative_table(narrative[narrative["subprogramme"] == sp])
 render.table(narrative_table, name=f"{sp}_narrative_deliverables",
-             collapse=t(f"Show the {len(narrative_table)} narrative deliverables",
-                        f"显示 {len(narrative_table)} 项叙述性应交付产出"),
+             collapse=views.show_count("narrative_deliverables", len(narrative_table), scope=sp),
              empty=t("The source lists no narrative deliverables for this subprogramme.",
                      "原文未列出本次级方案的叙述性应交付产出。"))
 
@@ -225,9 +224,10 @@ attainment = indicators.target_attainment(tables["targets"])
 attainment = attainment[attainment["subprogramme"] == sp]
 # One verdict per statement; a result whose paragraph states nothing gets "no status".
 verdicts = indicators.result_verdicts(attainment, results)
-glue("target_finding", views.target_finding(verdicts), display=False)
+glue("target_finding", views.target_finding(verdicts, scope=sp), display=False)
 targets = views.results_register(verdicts, tables["figures"], edition, results)
-render.table(targets, name=f"{sp}_results_register_{edition.performance_year}")
+render.table(targets, name=f"{sp}_results_register_{edition.performance_year}",
+             anchor=views.RESULTS_REGISTER_ANCHOR)
 
 # %% tags=["hide-input"]
 attainment_chart = views.target_chart(attainment, edition, label, sp)
@@ -249,15 +249,14 @@ instruments = indicators.mandate_symbols(mandates)
 by_body = indicators.mandates_by_body(instruments, by=("body", "instrument"))
 programme_wide = tables["mandates"][tables["mandates"]["subprogramme"] == "programme"]
 shared = (len(programme_wide), len(indicators.mandate_symbols(programme_wide)))
-mandates_summary = views.mandates_summary(by_body, len(mandates), shared)
+mandates_summary = views.mandates_summary(by_body, len(mandates), shared, scope=sp)
 glue("mandates_finding", mandates_summary, display=False)
 mandates_summary
 
 # %% tags=["hide-input"]
 mandates_table = views.mandates_table(mandates)
 render.table(mandates_table, group="issued by", name=f"{sp}_mandates",
-             collapse=t(f"Show the {len(mandates_table)} listed mandates, by issuing body",
-                        f"显示所列 {len(mandates_table)} 项立法授权（按发布机构）"),
+             collapse=views.show_count("mandate_entries", len(mandates_table), scope=sp),
              empty=t("The source lists no mandates specific to this subprogramme.",
                      "原文未列出本次级方案特有的立法授权。"))
 
@@ -297,3 +296,7 @@ written = render.save_outputs(
      "plan_vs_actual": plan_vs_actual_table, "exceptions": exceptions, "targets": targets},
     [measures, delivery_chart, change_chart, attainment_chart],
 )
+
+# %% tags=["remove-input"]
+# The page's claims, for the build's ledger (claims.csv); a reader sees nothing here.
+claims.ledger_block()

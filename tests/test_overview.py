@@ -223,12 +223,13 @@ def test_share_chart_counts_items_not_units(tables, nb):
 def test_items_finding_counts_items_across_the_programme(tables, nb):
     d = items_once(tables)
     plan, actual = d[nb.plan], d[nb.actual]
-    note = views.items_finding(nb.item_counts, nb.labels)
-    assert note.text.startswith(f"{int(((plan > 0) & (actual >= plan)).sum())} of "
-                                f"{int((plan > 0).sum())} planned line items were delivered "
-                                f"in full; by subprogramme, from ")
-    assert note.text == ("83 of 108 planned line items were delivered in full; by "
-                         "subprogramme, from 5 of 10 (Subprogramme 1) to 10 of 10 "
+    note = views.items_finding(nb.item_counts, nb.labels, nb.edition)
+    y = nb.edition.performance_year
+    assert note.text.startswith(f"{int(((plan > 0) & (actual >= plan)).sum())} of the "
+                                f"{int((plan > 0).sum())} line items with a {y} plan were "
+                                f"delivered in full; by subprogramme, from ")
+    assert note.text == ("83 of the 108 line items with a 2023 plan were delivered in full; "
+                         "by subprogramme, from 5 of 10 (Subprogramme 1) to 10 of 10 "
                          "(Subprogramme 6).")
 
 
@@ -275,10 +276,12 @@ def test_shortfalls_table_lists_every_material_shortfall_ranked(tables, nb):
 
 
 def test_shortfalls_finding(nb):
-    note = views.shortfalls_finding(nb.shortfalls, nb.item_counts, nb.labels)
+    note = views.shortfalls_finding(nb.shortfalls, nb.item_counts, nb.labels, nb.edition)
     n_sp = nb.shortfalls["subprogramme"].nunique()
-    assert note.text.startswith(f"{len(nb.shortfalls)} of {int(nb.item_counts['planned'].sum())}"
-                                f" planned line items delivered less than 90% of plan, in "
+    assert note.text.startswith(f"{len(nb.shortfalls)} of the "
+                                f"{int(nb.item_counts['planned'].sum())} line items with a "
+                                f"{nb.edition.performance_year} plan delivered less than 90% "
+                                f"of plan, in "
                                 f"{n_sp} subprogrammes; the largest share undelivered: ")
     assert note.text.endswith("Reports to the Commission on Narcotic Drugs on regional drug "
                               "trafficking trends (Subprogramme 2, Table 16.6, item 2).")
@@ -360,7 +363,7 @@ def test_plans_line_counts_line_items_recomputed_from_the_csv(tables):
     d = items_once(tables)
     old, new = d[edition.measure("current_plan")], d[edition.measure("budget_plan")]
     either = (old > 0) | (new > 0)
-    expected = (f"of {int(either.sum())} line items planned in either year, the 2025 plan is "
+    expected = (f"of the {int(either.sum())} line items planned in 2024 or 2025, the 2025 plan is "
                 f"higher than the 2024 plan for {int((new > old).sum())} "
                 f"({int(((old == 0) & (new > 0)).sum())} of them new), lower for "
                 f"{int((new < old).sum())} ({int(((old > 0) & (new == 0)).sum())} of them "

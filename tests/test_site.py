@@ -216,7 +216,7 @@ def _reader_text_problems(page) -> list:
             }
             for (const a of document.querySelectorAll('article a[download][href^="data:text/csv"]')) {
                 const csv = decodeURIComponent(a.getAttribute('href').split(',').slice(1).join(','));
-                const lines = csv.split('\n');
+                const lines = csv.split('\\n');
                 const header = lines[0];
                 const table = a.closest('p').previousElementSibling;
                 const ids = table && table.querySelector('table.budgetbook-identifiers');

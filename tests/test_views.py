@@ -301,7 +301,7 @@ def test_results_register_columns_and_one_row_per_statement(tables, edition):
     df = views.results_register(f.verdicts, tables["figures"], edition)
     assert list(df.columns) == ["result", "paragraph", "indicator", "measure", "basis", "year",
                                 "actual", "target", "gap (actual − target)", "status stated",
-                                "status by the numbers", "verdict", "reason given in the text"]
+                                "status by the numbers", "verdict", "reason given in the text (our translation)"]
     assert len(df) == len(f.verdicts) == int((tables["targets"]["subprogramme"] == "sp1").sum())
     assert set(df["year"]) == {edition.performance_year}
     # the basis is the figure's (cumulative or annual), as figures.csv records it
@@ -314,17 +314,18 @@ def test_results_register_gives_the_texts_reason_for_a_missed_target(tables, edi
     """16.113 says why the households target was missed; a target met needs no reason."""
     df = views.results_register(frames(tables, "sp8").verdicts, tables["figures"], edition)
     missed = df[df["indicator"] == "Households benefiting from alternative development support"]
-    assert missed["reason given in the text"].tolist() == [
-        tables["targets"].set_index("paragraph").loc["16.113"].dropna(subset=["reason_en"])
-        ["reason_en"].iloc[0]]
-    assert "ban on employing female workers" in missed["reason given in the text"].iloc[0]
+    stated = tables["targets"].set_index("paragraph").loc["16.113"].dropna(subset=["reason_en"])
+    # the book's translation, marked as such by its header, with the source's own words
+    assert missed["reason given in the text (our translation)"].tolist() == [
+        f"{stated['reason_en'].iloc[0]} (original: “{stated['reason_zh'].iloc[0]}”)"]
+    assert "ban on employing female workers" in missed["reason given in the text (our translation)"].iloc[0]
     met = df[df["status stated"] == "exceeded"]
-    assert len(met) > 0 and set(met["reason given in the text"]) == {"—"}
+    assert len(met) > 0 and set(met["reason given in the text (our translation)"]) == {"—"}
     # a missed target whose paragraph gives no reason says so, not a blank
     v = frames(tables, "sp8").verdicts.copy()
     v["reason_en"] = v["reason_zh"] = pd.NA  # (a reason in one language only is shown)
     again = views.results_register(v, tables["figures"], edition)
-    assert again[again["status stated"] == "not met"]["reason given in the text"].tolist() == [
+    assert again[again["status stated"] == "not met"]["reason given in the text (our translation)"].tolist() == [
         "none given"]
 
 
@@ -548,11 +549,12 @@ def test_delivery_finding_counts_the_subcategories(tables, edition, sp):
     note = views.delivery_finding(indicators.delivery_summary(delivery_of(f)),
                                   indicators.delivery_summary(item_delivery_of(f)),
                                   len(material_of(f)), edition)
-    expected = (f"{in_full} of {planned} subcategories with a plan delivered at least the "
-                f"plan; {short} fell short"
+    y = edition.performance_year
+    expected = (f"{in_full} of the {planned} subcategories with a {y} plan delivered at least "
+                f"the plan; {short} fell short"
                 + (f"; {unplanned} delivered without a plan" if unplanned else "")
-                + f". Line items: {items_in_full} of {items_planned} planned delivered in "
-                  f"full; {material} delivered less than 90% of plan.")
+                + f". Line items: {items_in_full} of the {items_planned} with a {y} plan "
+                  f"delivered in full; {material} delivered less than 90% of plan.")
     assert note.text == expected
     assert isinstance(note, render.Note) and repr(note) == expected
 
@@ -562,9 +564,9 @@ def test_delivery_finding_for_the_sp3_data(tables, edition):
     note = views.delivery_finding(indicators.delivery_summary(delivery_of(f)),
                                   indicators.delivery_summary(item_delivery_of(f)),
                                   len(material_of(f)), edition)
-    assert note.text == ("5 of 6 subcategories with a plan delivered at least the plan; "
-                         "1 fell short. Line items: 8 of 10 planned delivered in full; "
-                         "1 delivered less than 90% of plan.")
+    assert note.text == ("5 of the 6 subcategories with a 2023 plan delivered at least the "
+                         "plan; 1 fell short. Line items: 8 of the 10 with a 2023 plan "
+                         "delivered in full; 1 delivered less than 90% of plan.")
 
 
 def test_delivery_finding_without_a_planned_subcategory(edition):
@@ -591,9 +593,10 @@ def test_delivery_finding_names_unplanned_delivery(edition):
     note = views.delivery_finding(indicators.delivery_summary(delivery),
                                   indicators.delivery_summary(item_delivery), len(material),
                                   edition)
-    assert note.text == ("1 of 2 subcategories with a plan delivered at least the plan; "
-                         "1 fell short; 1 delivered without a plan. Line items: 2 of 4 "
-                         "planned delivered in full; 1 delivered less than 90% of plan.")
+    assert note.text == ("1 of the 2 subcategories with a 2023 plan delivered at least the "
+                         "plan; 1 fell short; 1 delivered without a plan. Line items: 2 of the "
+                         "4 with a 2023 plan delivered in full; 1 delivered less than 90% of "
+                         "plan.")
 
 
 @pytest.mark.parametrize("sp", ["sp3", "sp5"])
@@ -1037,10 +1040,11 @@ def test_the_programme_wide_findings_in_chinese(tables):
         labels = views.chapter_labels(tables)
         issues = tables["source_issues"]
         shown = {
-            "items": views.items_finding(counts, labels),
+            "items": views.items_finding(counts, labels, edition),
             "plans": views.plans_finding(item_change, edition),
             "shortfalls": views.shortfalls_finding(
-                indicators.shortfalls(item_delivery, plan=plan, actual=actual), counts, labels),
+                indicators.shortfalls(item_delivery, plan=plan, actual=actual), counts, labels,
+                edition),
             "targets": views.target_finding(verdicts),
             "missed": views.missed_targets_finding(verdicts, labels),
             "audit": views.chapter_findings(issues[issues["subprogramme"] == "programme"]),
@@ -1058,8 +1062,8 @@ def test_the_sp3_sentences_in_chinese(tables):
     with language.using("zh"):
         shown = chapter_views(tables, "sp3", with_charts=False)
     assert shown["delivery_finding"].text == (
-        "在有计划的 6 个次类别中，5 个的交付不少于计划，1 个未达到计划。逐项产出：有计划的 "
-        "10 项中，8 项全额交付；1 项的交付少于计划的 90%。")
+        "在 2023 年有计划的 6 个次类别中，5 个的交付不少于计划，1 个未达到计划。逐项产出：2023 "
+        "年有计划的 10 项中，8 项全额交付；1 项的交付少于计划的 90%。")
     assert shown["change_finding"].text == (
         "在 6 个次类别中，2025 年计划高于 2024 年计划的有 1 个，低于的有 0 个，不变的有 5 个。")
     assert shown["target_finding"].text == (
