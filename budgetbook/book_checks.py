@@ -181,7 +181,8 @@ def language_problems(markup: str, language: str) -> list[str]:
                 lang = re.search(r'\blang="([^"]*)"', token)
                 zh.append(lang.group(1).startswith("zh") if lang else inherited)
         elif HAN.search(token) and not (zh and zh[-1]):
-            out.append(f"Chinese not marked lang=\"zh\": {_text(token).strip()[:40]!r}")
+            words = "".join(re.findall(f"{HAN.pattern}+", _text(token)))[:20]
+            out.append(f"Chinese not marked lang=\"zh\": {words!r}")
     text = _text(body)
     out += [f"the source quoted without '{TRANSLATION_MARK}': "
             f"{text[max(0, m.start() - 30):m.end() + 30]!r}" for m in QUOTING.finditer(text)]

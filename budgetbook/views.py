@@ -62,7 +62,7 @@ _HEADERS = {
     "marked in the text": "案文的标注", "result": "成果", "paragraph": "段落",
     "indicator": "指标", "measure": "业绩计量", "basis": "累计或年度", "actual": "实际",
     "target": "具体目标", "gap (actual − target)": "差距（实际 − 具体目标）",
-    "status stated": "所述状况", "status by the numbers": "按数字得出的状况", "verdict": "判定",
+    "status stated": "所述状况", "verdict": "判定",
     "reason given in the text (our translation)": "案文给出的原因",
 }
 # The codes of the data a page shows (see _code): the English pages show the codes as they
@@ -229,8 +229,8 @@ RESULTS_REGISTER_ANCHOR = "results-register"
 SOURCE_AUDIT_ANCHOR = "chapter-source-audit"
 # The line that opens a folded list, by the claim it states.
 SHOW_LINES = {
-    "line_items": ("Show all {n} line items (with a plan or not), by subcategory",
-                   "显示全部 {n} 个逐项产出（无论有无计划），按次类别列示"),
+    "line_items": ("Show all {n} line items, by subcategory",
+                   "显示全部 {n} 个逐项产出（按次类别）"),
     "items_marked_timing": ("Show the {n} marked line items", "显示 {n} 个有标注的逐项产出"),
     "narrative_deliverables": ("Show the {n} narrative deliverables",
                                "显示 {n} 项叙述性应交付产出"),
@@ -816,12 +816,33 @@ def _instruments(kind: str, n: int) -> str:
              f"{n} 项{INSTRUMENT_PLURALS[kind]}")
 
 
+# A symbol the Chinese source prints in words ('第 <n> 号决定'), as the English
+# edition writes it ('decision <n>').
+_SYMBOL_WORDS = (("号决定", "decision"), ("号决议", "resolution"))
+
+
+def symbol_in_language(symbol) -> str:
+    """A mandate's symbol as a page in the language in use shows it: in English, one the
+    source prints in Chinese words ('第 <n> 号决定') in the English form ('decision
+    <n>'); otherwise as printed ('' for none)."""
+    import re
+    if not isinstance(symbol, str):
+        return ""
+    if language.current() == "zh":
+        return symbol
+    for words, kind in _SYMBOL_WORDS:
+        m = re.fullmatch(rf"第\s*(\S+)\s*{words}", symbol.strip())
+        if m:
+            return f"{kind} {m.group(1)}"
+    return symbol
+
+
 def mandates_table(mandates: pd.DataFrame) -> pd.DataFrame:
     """The mandate entries a subprogramme lists, as printed, with how many instruments
     (symbols) each holds and the source's footnote where it prints one."""
     m = mandates
     out = pd.DataFrame({
-        "issued by": m["body"].map(BODY_NAMES), "symbol": m["symbol"].fillna(""),
+        "issued by": m["body"].map(BODY_NAMES), "symbol": m["symbol"].map(symbol_in_language),
         "instruments": [len(indicators.entry_symbols(s)) for s in m["symbol"]],
         "title": language.labels(m, "title").fillna(t("(no title printed)", "（原文未印标题）")),
     })
@@ -1169,12 +1190,12 @@ def results_register(verdicts: pd.DataFrame, figures: pd.DataFrame, edition: Edi
                                   for g, u, shown in zip(v["gap"], v["unit"], units)],
         "status stated": [_code(s, _STATUSES) if isinstance(s, str) else t("(none)", "（无）")
                           for s in stated],
-        # what the numbers imply, beside the word the text states (a computed check's
-        # disagreement reads across one row: 'exceeded' | 'met' | 'contradicted')
-        "status by the numbers": [_code(s, _STATUSES) if isinstance(s, str) else "—"
-                                  for s in v["status_computed"]],
-        "verdict": v["verdict"] if language.current() == "en" else [
-            _code(x, _VERDICTS) for x in v["verdict"]],
+        # a verdict against the stated word says what the numbers imply, beside it
+        # ('exceeded' | 'contradicted (by the numbers: met)')
+        "verdict": [_code(x, _VERDICTS) + (
+            t(f" (by the numbers: {_code(c, _STATUSES)})", f"（按数字为{_code(c, _STATUSES)}）")
+            if x == "contradicted" and isinstance(c, str) else "")
+            for x, c in zip(v["verdict"], v["status_computed"])],
         # in English the book's translation, with the source's words beside it
         "reason given in the text (our translation)": [
             (r + (f" (original: “{zh}”)" if language.current() == "en" and isinstance(zh, str)

@@ -452,3 +452,36 @@ def test_csv_edited_during_a_build_never_poisons_the_cache(mutable_book, tmp_pat
     finally:
         # the last test of this module's chain: no later test builds this copy again
         path.write_text(original, encoding="utf-8")
+
+
+@REBUILDS
+def test_a_page_that_states_a_claim_another_page_contradicts_fails_the_build(mutable_book):
+    """The book never contradicts itself: a page made to state another count of sp3's line
+    with a plan than its chapter states fails the build (-W), naming the claim and both
+    pages; the Status page and checks.csv of a build without -W say so."""
+    page = mutable_book / "book" / "method.md"
+    original = page.read_text(encoding="utf-8")
+    old = "from budgetbook import indicators, render\n"
+    assert original.count(old) == 1
+    from budgetbook import views
+    population = views.POPULATIONS["items_with_plan"].format(scope="sp3", year=2023)
+    stated = (old + "from budgetbook import claims\nclaims.begin()\n"
+              f"claims.claim('sp3.items_with_plan', 999, {population!r})\n"
+              "from IPython.display import display\ndisplay(claims.ledger_block())\n")
+    try:
+        page.write_text(original.replace(old, stated), encoding="utf-8")
+        res = build(mutable_book, ENGLISH)
+        assert res.returncode != 0
+        output = res.stdout + res.stderr
+        assert "claim 'sp3.items_with_plan' has two values: 999 on book/method.html (en); " \
+               "10 on notebooks/sp3_countering_corruption.html (en)" in output, output[-3000:]
+        checks = pd.read_csv(mutable_book / "_build/html/checks.csv", keep_default_na=False)
+        assert checks["problem"].str.contains("sp3.items_with_plan").any()
+        status = (mutable_book / "_build/html/book/status.html").read_text(encoding="utf-8")
+        assert "One value per claim</td><td>1 problem: claim" in status
+    finally:
+        page.write_text(original, encoding="utf-8")
+    res = build(mutable_book, ENGLISH)
+    assert res.returncode == 0, res.stdout[-3000:]
+    checks = pd.read_csv(mutable_book / "_build/html/checks.csv", keep_default_na=False)
+    assert (checks["problem"] == "").all()

@@ -165,9 +165,7 @@ def test_page_in_the_browser(lang, rel, served, browser):
         problems.append(("table wider than the text column", wide))
     if rel in CHAPTERS:
         problems += _chapter_problems(rel, page)
-    if rel not in IDENTIFIER_PAGES:
-        problems += _reader_text_problems(page)
-    problems += _unit_problems(page)
+    problems += _book_problems(page, lang, rel)
     violations = _axe_violations(page)
     if violations:
         problems.append(("axe-core (WCAG 2.1 A/AA)", violations))
@@ -186,84 +184,21 @@ def test_page_in_the_browser(lang, rel, served, browser):
 # Pages whose every table names software or Python identifiers by design: the API
 # reference and Sphinx's index of Python names.
 IDENTIFIER_PAGES = {"genindex.html", "book/api.html", "book/zh/api.html"}
-# A code of the data's vocabularies or a column name ('not_met', 'plan_2023'), and a float
-# printed with its noise (five decimals or more; paragraph numbers such as 16.139 have three).
-CODE = r"\b[a-z]+(?:_[a-z0-9]+)+\b"
-NOISE = r"\b\d+\.\d{5,}\b"
-# Headers that name a frame's internals, not what a column holds.
-INTERNAL_HEADERS = ("label", "value", "share_pct")
 
 
-def _reader_text_problems(page) -> list:
-    """Data codes, column names and floats' noise in what a reader reads: every table
-    cell (folded ones included; a table that lists identifiers by design,
-    ``budgetbook-identifiers``, may hold codes), every CSV a table offers (its header;
-    values too, apart from columns named exact)."""
-    found = page.evaluate(
-        """([code, noise, internal]) => {
-            const out = [];
-            const codeRe = new RegExp(code, 'g'), noiseRe = new RegExp(noise, 'g');
-            const file = /[\\w.-]+\\.(?:csv|png|svg|html|ipynb|py|md|ttf|otf|json|yml|txt)\\b/g;
-            const skip = '.cell_input, pre, code, script, style';
-            for (const cell of document.querySelectorAll('article th, article td')) {
-                if (cell.closest(skip)) continue;
-                const text = cell.textContent.replace(file, ' ');
-                const ids = cell.closest('table.budgetbook-identifiers');
-                for (const m of (ids ? [] : text.match(codeRe) || [])) out.push(['code', m]);
-                for (const m of text.match(noiseRe) || []) out.push(['float noise', m]);
-                if (cell.tagName === 'TH' && internal.includes(text.trim()))
-                    out.push(['internal header', text.trim()]);
-            }
-            for (const a of document.querySelectorAll('article a[download][href^="data:text/csv"]')) {
-                const csv = decodeURIComponent(a.getAttribute('href').split(',').slice(1).join(','));
-                const lines = csv.split('\\n');
-                const header = lines[0];
-                const table = a.closest('p').previousElementSibling;
-                const ids = table && table.querySelector('table.budgetbook-identifiers');
-                for (const m of (ids ? [] : header.replace(file, ' ').match(codeRe) || []))
-                    out.push(['code in a CSV header', a.download + ': ' + m]);
-                for (const h of header.split(','))
-                    if (internal.includes(h)) out.push(['internal CSV header', a.download + ': ' + h]);
-                // values: noise only in a column named exact
-                const exact = header.split(',').map(h => /exact|精确值/.test(h));
-                if (!exact.some(x => x)) {
-                    const m = csv.match(noiseRe);
-                    if (m) out.push(['float noise in a CSV', a.download + ': ' + m[0]]);
-                }
-            }
-            return out.slice(0, 20);
-        }""", [CODE, NOISE, list(INTERNAL_HEADERS)])
-    return [("data code or float noise shown to a reader", found)] if found else []
+def _book_problems(page, lang: str, rel: str) -> list:
+    """The book's own page checks (budgetbook.book_checks, which every build runs on its
+    written pages) on the page as Chromium renders it: no data code, column name or float
+    noise in a table or a table's CSV; one unit per chart axis; on an English page, Chinese
+    marked lang="zh" and the book's translations marked as such."""
+    from budgetbook import book_checks
 
-
-def _unit_problems(page) -> list:
-    """One unit per axis: every chart records the unit of each axis it draws
-    (``data-units``, one per panel) and, where its numbers carry a unit column, every row
-    of one axis is in that axis's unit."""
-    found = page.evaluate(
-        """() => {
-            const out = [];
-            for (const fig of document.querySelectorAll('figure.budgetbook-chart')) {
-                const title = (fig.querySelector('img').getAttribute('alt') || '').slice(0, 50);
-                let units;
-                try { units = JSON.parse(fig.dataset.units); } catch (e) { units = null; }
-                if (!Array.isArray(units) || !units.length || units.some(u => !u)) {
-                    out.push(['no unit per axis', title]); continue;
-                }
-                const table = fig.querySelector('table');
-                const heads = [...table.querySelectorAll('thead th')].map(h => h.textContent.trim());
-                const col = heads.findIndex(h => h === 'unit' || h === '单位');
-                if (col < 0) continue;
-                const rows = [...table.querySelectorAll('tbody tr')].filter(r => !r.querySelector('th'))
-                    .map(r => r.children[col].textContent.trim());
-                if (units.length === 1 && new Set(rows).size > 1)
-                    out.push(['two units on one axis', title, [...new Set(rows)]]);
-                if (units.length > 1 && rows.some((u, i) => u !== units[i]))
-                    out.push(['a panel drawn in another unit than its row', title]);
-            }
-            return out;
-        }""")
-    return [("one unit per axis", found)] if found else []
+    markup = page.content()
+    found = {"readers' text": [] if rel in IDENTIFIER_PAGES
+             else book_checks.reader_text_problems(markup),
+             "one unit per axis": book_checks.unit_problems(markup),
+             "languages": book_checks.language_problems(markup, lang)}
+    return [(name, problems) for name, problems in found.items() if problems]
 
 
 # The font that must draw every Chinese character of a page: the book's own (Noto Sans SC,
@@ -533,8 +468,12 @@ def test_html_in_a_label_renders_as_text(tmp_path, browser):
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     df.loc[df["id"] == "sp3", "title_en"] = "Corruption <script>window.pwned=1</script> & <b>bold</b>"
     df.to_csv(path, index=False, lineterminator="\n")
-    toc = project / "_toc.yml"  # only the one chapter, to keep the test quick
-    toc.write_text("format: jb-book\nroot: notebooks/sp3_countering_corruption\n")
+    # the one chapter, to keep the test quick, and the pages its sentences point to (the
+    # build fails on a pointer to a page the book lacks)
+    toc = project / "_toc.yml"
+    toc.write_text("format: jb-book\nroot: notebooks/sp3_countering_corruption\nchapters:\n"
+                   "  - file: notebooks/00_overview\n  - file: book/source_audit\n"
+                   "  - file: book/source_text\n")
     res = build(project, ENGLISH)
     assert res.returncode == 0, res.stdout[-3000:]
     page = browser.new_page()
