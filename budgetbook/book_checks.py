@@ -235,7 +235,7 @@ def pointer_problems(pages: dict[str, str], ledger: pd.DataFrame) -> list[str]:
     values; its ``data-shows`` texts stand in the target's text."""
     out = []
     values = {(r.page, r.name): str(r.value) for r in ledger.itertuples()} if len(ledger) else {}
-    texts = {}
+    texts, ids = {}, {}  # each target page's text and ids, found once
     for page, markup in pages.items():
         body = article(markup)
         for m in re.finditer(r"<a\b([^>]*)>", body):
@@ -253,7 +253,9 @@ def pointer_problems(pages: dict[str, str], ledger: pd.DataFrame) -> list[str]:
                 if pointer or target.endswith(".html"):
                     out.append(f"{page}: {href} points to a page the site lacks")
                 continue
-            if anchor and anchor not in _ids(pages[target]):
+            if target not in ids:
+                ids[target] = _ids(pages[target])
+            if anchor and anchor not in ids[target]:
                 out.append(f"{page}: {href} points to an anchor {target} lacks")
             if not pointer:
                 continue

@@ -247,7 +247,9 @@ def measure_bars(data: pd.DataFrame, label: str, *, title: str, alt: str, source
     measures = list(measures)
     n = len(data)
     with matplotlib.rc_context(HOUSE_STYLE):
-        fig = Figure(figsize=(8, 1.0 + max(n, 1) * (0.45 + 0.2 * len(measures))))
+        # each panel tall enough for three bars' labels: two bars' Chinese labels would
+        # touch in less
+        fig = Figure(figsize=(8, 1.0 + max(n, 1) * (0.45 + 0.2 * max(len(measures), 3))))
         axes = fig.subplots(max(n, 1), 1, squeeze=False)[:, 0]
         drawn = []  # (panel, its values)
         for ax, (_, row) in zip(axes, data.iterrows()):

@@ -371,13 +371,18 @@ def subcategory_labels(frame: pd.DataFrame) -> pd.Series:
 def subcategory_units(frame: pd.DataFrame) -> pd.Series:
     """The unit each subcategory counts in, as its label names it in parentheses:
     'documents' for '... (number of documents)'; in Chinese the source's words
-    ('文件数目', spaces dropped, as the source spaces them unevenly)."""
+    ('文件数目', spaces dropped, as the source spaces them unevenly); a label without
+    one is a unit of its own."""
     import re
+
+    def unit(label, pattern):
+        # a label that names no unit in parentheses counts in a unit of its own: itself
+        found = re.search(pattern, label) if isinstance(label, str) else None
+        return re.sub(r"\s+", "", found.group(1)) if found and language.current() == "zh" \
+            else found.group(1) if found else label
     if language.current() == "zh":
-        return frame["subcategory_zh"].map(
-            lambda s: re.sub(r"\s+", "", re.search(r"\(([^()]+)\)\s*$", s).group(1)))
-    return frame["subcategory_en"].map(
-        lambda s: re.search(r"\((?:number of )?([^()]+)\)\s*$", s).group(1))
+        return frame["subcategory_zh"].map(lambda s: unit(s, r"\(([^()]+)\)\s*$"))
+    return frame["subcategory_en"].map(lambda s: unit(s, r"\((?:number of )?([^()]+)\)\s*$"))
 
 
 def _items(frame: pd.DataFrame) -> list[str]:
