@@ -92,12 +92,14 @@ def delivery_rate(df: pd.DataFrame, plan: str, actual: str) -> pd.DataFrame:
     return out
 
 
-def plan_change(df: pd.DataFrame, base: str, new: str) -> pd.DataFrame:
+def plan_change(df: pd.DataFrame, base: str, new: str,
+                min_base: int = MIN_PERCENT_BASE) -> pd.DataFrame:
     """Change from column ``base`` to column ``new`` (e.g. from the current year's plan to
     the budget year's, or from the performance year's actual to the budget year's plan).
 
     Adds ``change`` (new - base) and ``change_pct`` (percent of base; <NA>
-    where base is below :data:`MIN_PERCENT_BASE`), and ``change_note``: "new" where base
+    where base is below ``min_base``, the book's :data:`MIN_PERCENT_BASE` unless given),
+    and ``change_note``: "new" where base
     is 0 and new > 0, "nil" where both are 0, "discontinued" where new is 0 and base > 0,
     "small base" where a percentage is withheld from a base above 0 but below the minimum.
     """
@@ -105,9 +107,9 @@ def plan_change(df: pd.DataFrame, base: str, new: str) -> pd.DataFrame:
     b = out[base].astype("Float64")
     n = out[new].astype("Float64")
     out["change"] = out[new].astype("int64") - out[base].astype("int64")
-    out["change_pct"] = ((n - b) / b * 100).where(b >= MIN_PERCENT_BASE)
+    out["change_pct"] = ((n - b) / b * 100).where(b >= min_base)
     note = pd.Series("", index=out.index, dtype="string")
-    note[(b > 0) & (b < MIN_PERCENT_BASE) & (n != b)] = "small base"
+    note[(b > 0) & (b < min_base) & (n != b)] = "small base"
     note[(b == 0) & (n > 0)] = "new"
     note[(b == 0) & (n == 0)] = "nil"
     note[(b > 0) & (n == 0)] = "discontinued"
@@ -170,11 +172,13 @@ def ranked_by_share(counts: pd.DataFrame, lowest_first: bool = True) -> pd.DataF
     return planned.sort_values(["in_full_share", "planned"], ascending=[lowest_first, False])
 
 
-def shortfalls(delivery: pd.DataFrame, plan: str, actual: str) -> pd.DataFrame:
+def shortfalls(delivery: pd.DataFrame, plan: str, actual: str,
+               threshold: float = MATERIAL_DELIVERY) -> pd.DataFrame:
     """The material shortfalls among :func:`delivery_rate`'s rows: delivered less than
-    :data:`MATERIAL_DELIVERY` of the plan. Adds ``gap`` (plan - actual, in the row's own
-    unit) and ``gap_share`` (gap / plan); ranked by gap_share, then gap (largest first)."""
-    short = delivery[(delivery["delivery_rate"] < MATERIAL_DELIVERY).fillna(False)].copy()
+    ``threshold`` of the plan (the book's :data:`MATERIAL_DELIVERY` unless given). Adds
+    ``gap`` (plan - actual, in the row's own unit) and ``gap_share`` (gap / plan); ranked
+    by gap_share, then gap (largest first)."""
+    short = delivery[(delivery["delivery_rate"] < threshold).fillna(False)].copy()
     short["gap"] = short[plan].astype("int64") - short[actual].astype("int64")
     short["gap_share"] = short["gap"].astype("Float64") / short[plan].astype("Float64")
     return short.sort_values(["gap_share", "gap"], ascending=False, kind="stable")
@@ -315,4 +319,21 @@ def distinct_instruments(instruments: pd.DataFrame) -> pd.DataFrame:
     out = frame.drop_duplicates(["body", "_key", "title_zh"]).copy()
     out["lists"] = [int(lists[(b, k)]) for b, k in zip(out["body"], out["_key"])]
     return out.drop(columns="_key")
+
+
+def threshold(value, default, name: str, low: float, high: float):
+    """A notebook's threshold parameter checked (papermill checks no types): ``default``
+    when ``value`` is None, else ``value`` as a number from ``low`` to ``high``; a clear
+    error naming the parameter otherwise."""
+    if value is None:
+        return default
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"parameter {name}={value!r}: give a number from {low:g} to {high:g}, "
+                         f"or None for the book's {default:g}") from None
+    if not low <= number <= high:
+        raise ValueError(f"parameter {name}={value!r} is outside {low:g} to {high:g}; the "
+                         f"book's is {default:g}")
+    return type(default)(number) if float(type(default)(number)) == number else number
 

@@ -98,7 +98,8 @@ def _worker_started() -> None:
 
 
 def execute_one(sp: str, nb_path: str, data_dir: str, staging: str, final_dir: str = "",
-                shown_data_dir: str = "", language: str | None = None) -> RunResult:
+                shown_data_dir: str = "", language: str | None = None,
+                parameters: dict | None = None) -> RunResult:
     """Execute one notebook into ``staging`` (runs in a worker process), reading the data
     snapshot ``data_dir``; the executed notebook names ``final_dir`` and ``shown_data_dir``
     (the folder it is published to and the data directory the user gave).
@@ -107,7 +108,8 @@ def execute_one(sp: str, nb_path: str, data_dir: str, staging: str, final_dir: s
     forked from a process that has imported what the notebooks import, so the start costs
     a fraction of a second), started in the notebook's folder: nothing one notebook sets
     (a module's constant, a matplotlib setting, an environment variable, the working
-    directory) reaches another run by the same worker."""
+    directory) reaches another run by the same worker. ``parameters``: more papermill
+    parameters (a chapter's thresholds, ``shortfall_threshold`` say)."""
     import jupytext
     import papermill
 
@@ -126,7 +128,8 @@ def execute_one(sp: str, nb_path: str, data_dir: str, staging: str, final_dir: s
                     nb, str(out / f"{Path(nb_path).stem}.ipynb"),
                     parameters={"data_dir": data_dir, "output_dir": str(out),
                                 # only when asked: a fork's notebook may predate it
-                                **({"language": language} if language else {})},
+                                **({"language": language} if language else {}),
+                                **(parameters or {})},
                     kernel_name=KERNEL, km=km, cwd=cwd, progress_bar=False,
                     log_output=False, request_save_on_cell_execute=False,
                     extra_arguments=KERNEL_ARGS)
@@ -314,12 +317,14 @@ def _write_index(output_dir: Path, statuses: dict[str, str]) -> Path:
 
 
 def run(subprogrammes, data_dir=None, output_dir="out", jobs=1, notebooks_dir=None,
-        progress=True, stream=sys.stderr, language: str | None = None) -> list[RunResult]:
+        progress=True, stream=sys.stderr, language: str | None = None,
+        parameters: dict | None = None) -> list[RunResult]:
     """Validate, execute and publish; returns one RunResult per notebook.
 
     ``language`` ('en' or 'zh') is passed to every notebook as its ``language`` parameter
     (labels, tables, charts and sentences in that language; the same numbers); None
-    leaves each notebook's own default.
+    leaves each notebook's own default. ``parameters``: more parameters for every
+    notebook (``{"shortfall_threshold": 0.8}``); each notebook checks its own.
 
     The data directory is read once into a snapshot inside the staging folder, validated
     there, and every notebook reads the snapshot: a CSV edited while the run goes on
@@ -351,7 +356,7 @@ def run(subprogrammes, data_dir=None, output_dir="out", jobs=1, notebooks_dir=No
                                  initializer=_worker_started) as pool:
             futures = {pool.submit(execute_one, sp, str(paths[sp]), str(snapshot),
                                    str(stage_root / sp), str(output_dir / sp), str(data_dir),
-                                   language): sp
+                                   language, parameters): sp
                        for sp in subprogrammes}
             done = as_completed(futures)
             if progress:
@@ -384,6 +389,21 @@ def _ids_in_data(data_dir) -> set[str] | None:
         return None
 
 
+def _parameters(pairs) -> dict:
+    """``-p NAME VALUE`` pairs as papermill parameters: a value that reads as a number is
+    one (papermill's own command line does the same)."""
+    out = {}
+    for name, value in pairs or ():
+        try:
+            out[name] = int(value)
+        except ValueError:
+            try:
+                out[name] = float(value)
+            except ValueError:
+                out[name] = value
+    return out
+
+
 def _cmd_run(args) -> int:
     ids = notebook_ids()
     if args.all:
@@ -406,7 +426,8 @@ def _cmd_run(args) -> int:
     start = time.perf_counter()
     try:
         results = run(chosen, args.data_dir, args.output_dir, args.jobs, args.notebooks_dir,
-                      progress=not args.quiet, language=args.language)
+                      progress=not args.quiet, language=args.language,
+                      parameters=_parameters(args.parameter))
     except RunError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -487,6 +508,9 @@ def add_run_parser(sub) -> None:
                    help="the language of every label, table, chart and sentence (default: "
                         "each notebook's own, English)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                   help="a parameter for every notebook, e.g. -p shortfall_threshold 0.8 "
+                        "(repeatable; each chapter states the values it used)")
     p.set_defaults(func=_cmd_run)
 
     p = sub.add_parser("refresh", help="re-execute the notebooks in place (stored outputs)")

@@ -23,8 +23,8 @@ from . import config
 CATALOGUE_HEADER = (
     "# The Chinese of {name}'s markdown cells, one entry per cell in order: sha256 = the\n"
     "# first 12 hex digits of the English cell's sha256, en = that English (to compare),\n"
-    "# zh = its translation. Regenerate entries after an English change with\n"
-    "# 'python -m budgetbook translations --update', then translate what it lists.\n"
+    "# zh = its translation. After an English change, 'python -m budgetbook translations'\n"
+    "# names each cell to translate again, with its new sha256: update the entry's three.\n"
 )
 
 

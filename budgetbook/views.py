@@ -151,14 +151,19 @@ def _measure_name(figures: pd.DataFrame, measure: str) -> str:
     return table_name(number_) if kind == "Table" else measure
 
 
-def _claims(scope: str | None, year, **counts) -> dict:
+def _claims(scope: str | None, year, share: float | None = None, **counts) -> dict:
     """Record each of ``counts`` as the claim ``<scope>.<name>`` (see :data:`POPULATIONS`)
-    and return them, as the sentence writes them; with no ``scope``, record nothing."""
+    and return them, as the sentence writes them; with no ``scope``, record nothing.
+    ``share``: the material-shortfall threshold a count of shortfalls used; another than
+    the book's counts another population, under a name of its own (``..._80pct``)."""
     if scope is None:
         return counts
     readable = SCOPES.get(scope, scope)
-    return {name: claims.claim(f"{scope}.{name}", value,
-                               POPULATIONS[name].format(scope=readable, year=year))
+    share = indicators.MATERIAL_DELIVERY if share is None else share
+    suffix = "" if share == indicators.MATERIAL_DELIVERY else f"_{share * 100:g}pct"
+    return {name: claims.claim(f"{scope}.{name}{suffix if '{share}' in POPULATIONS[name] else ''}",
+                               value, POPULATIONS[name].format(scope=readable, year=year,
+                                                               share=f"{share:.0%}"))
             for name, value in counts.items()}
 
 
@@ -186,8 +191,8 @@ POPULATIONS = {
     "items_with_plan": "line items of {scope} with a {year} plan above nil (a block the "
                        "source audit shows repeated left out)",
     "items_in_full": "line items of {scope} that delivered at least their {year} plan",
-    "material_shortfalls": "line items of {scope} that delivered less than the material "
-                           "share of their {year} plan",
+    "material_shortfalls": "line items of {scope} that delivered less than {share} of their "
+                           "{year} plan",
     "items_unplanned": "line items of {scope} delivered in {year} without a plan",
     "items_new": "line items of {scope} new in the {year} plan",
     "items_dropped": "line items of {scope} dropped from the {year} plan",
@@ -197,8 +202,8 @@ POPULATIONS = {
     "items_unchanged": "line items of {scope} whose {year} plan equals the year before",
     "items_marked_timing": "line items of {scope} the text marks as cyclical, ad hoc or tied "
                            "to one event",
-    "subprogrammes_with_shortfalls": "subprogrammes of {scope} with a material shortfall in "
-                                     "{year}",
+    "subprogrammes_with_shortfalls": "subprogrammes of {scope} with a line item delivered "
+                                     "below {share} of its {year} plan",
     "narrative_deliverables": "narrative deliverables of {scope}",
     "printed_totals": "printed subcategory totals of {scope}",
     "printed_totals_equal": "printed subcategory totals of {scope} equal to the sum of their "
@@ -902,11 +907,12 @@ def _of(n: int, total: int, what: str) -> str:
 
 
 def delivery_finding(summary: dict[str, int], items: dict[str, int], material: int,
-                     edition: Edition, scope: str | None = None) -> Note:
+                     edition: Edition, scope: str | None = None,
+                     threshold: float = indicators.MATERIAL_DELIVERY) -> Note:
     """The delivery line: subcategories (``summary``), then line items (``items``), both
     from :func:`budgetbook.indicators.delivery_summary`, and the number of material item
-    shortfalls (:func:`budgetbook.indicators.shortfalls`). Counts only: units differ. Each
-    count is the claim ``<scope>.<name>`` (:func:`budgetbook.claims.claim`)."""
+    shortfalls (:func:`budgetbook.indicators.shortfalls` at ``threshold``). Counts only:
+    units differ. Each count is the claim ``<scope>.<name>`` (:func:`budgetbook.claims.claim`)."""
     year = edition.performance_year
     c = _claims(scope, year, subcategories_with_plan=summary["planned"],
                 subcategories_in_full=summary["in_full"], subcategories_short=summary["short"],
@@ -925,9 +931,9 @@ def delivery_finding(summary: dict[str, int], items: dict[str, int], material: i
         sentence += t(f"; {c['subcategories_unplanned']} delivered without a plan",
                       f"；{c['subcategories_unplanned']} 个无计划而有交付")
     if items["planned"]:
-        i = _claims(scope, year, items_with_plan=items["planned"], items_in_full=items["in_full"],
-                    material_shortfalls=material)
-        share = f"{indicators.MATERIAL_DELIVERY:.0%}"
+        i = _claims(scope, year, threshold, items_with_plan=items["planned"],
+                    items_in_full=items["in_full"], material_shortfalls=material)
+        share = f"{threshold:.0%}"
         sentence += t(f". Line items: {i['items_in_full']} of the {i['items_with_plan']} with a "
                       f"{year} plan delivered in full; {i['material_shortfalls']} delivered less "
                       f"than {share} of plan",
@@ -1107,7 +1113,8 @@ def timing_table(items: pd.DataFrame, timing: pd.DataFrame, edition: Edition) ->
 
 def exceptions_table(item_delivery: pd.DataFrame, item_change: pd.DataFrame,
                      edition: Edition, timing: pd.DataFrame | None = None,
-                     scope: str | None = None) -> pd.DataFrame:
+                     scope: str | None = None,
+                     threshold: float = indicators.MATERIAL_DELIVERY) -> pd.DataFrame:
     """The line items an evaluator asks about, each in its own unit: material shortfalls
     (ranked by the share of the plan not delivered, then by the gap), items delivered
     without a plan, and items new to or dropped from the budget year's plan.
@@ -1119,10 +1126,10 @@ def exceptions_table(item_delivery: pd.DataFrame, item_change: pd.DataFrame,
     plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
     current, budget = edition.measure("current_plan"), edition.measure("budget_plan")
     y, y0, y1 = edition.performance_year, edition.current_year, edition.budget_year
-    short = indicators.shortfalls(item_delivery, plan, actual)
+    short = indicators.shortfalls(item_delivery, plan, actual, threshold)
     unplanned = item_delivery[item_delivery["delivery_note"] == "unplanned"]
     # the counts its summary line states (exceptions_summary), as claims
-    _claims(scope, y, material_shortfalls=len(short), items_unplanned=len(unplanned))
+    _claims(scope, y, threshold, material_shortfalls=len(short), items_unplanned=len(unplanned))
     _claims(scope, y1, items_new=int((item_change["change_note"] == "new").sum()),
             items_dropped=int((item_change["change_note"] == "discontinued").sum()))
     rows = []
@@ -1135,7 +1142,7 @@ def exceptions_table(item_delivery: pd.DataFrame, item_change: pd.DataFrame,
                      "line in data/raw": r["raw_line"],
                      "explanation": no_explanation(),
                      "marked in the text": marks.get((r["table"], r["item_no"]), "—")})
-    share = f"{indicators.MATERIAL_DELIVERY:.0%}"
+    share = f"{threshold:.0%}"
     for _, r in short.iterrows():
         add(t(f"delivered below {share} of the {y} plan", f"交付少于 {y} 年计划的 {share}"), r,
             _of_plan(r[actual], r[plan]), gap_text(r["gap"], r["gap_share"]))
@@ -1267,12 +1274,12 @@ def plans_finding(item_change: pd.DataFrame, edition: Edition, scope: str | None
 
 
 def shortfalls_finding(shortfalls: pd.DataFrame, item_counts: pd.DataFrame,
-                       labels: dict[str, str], edition: Edition, scope: str | None = None
-                       ) -> Note:
+                       labels: dict[str, str], edition: Edition, scope: str | None = None,
+                       threshold: float = indicators.MATERIAL_DELIVERY) -> Note:
     """The overview's shortfall line: how many material shortfalls, where, and the largest
     (``shortfalls``: :func:`budgetbook.indicators.shortfalls`, ranked)."""
     year = edition.performance_year
-    c = _claims(scope, year, items_with_plan=int(item_counts["planned"].sum()),
+    c = _claims(scope, year, threshold, items_with_plan=int(item_counts["planned"].sum()),
                 material_shortfalls=len(shortfalls),
                 subprogrammes_with_shortfalls=int(shortfalls["subprogramme"].nunique()))
     planned = c["items_with_plan"]
@@ -1282,7 +1289,7 @@ def shortfalls_finding(shortfalls: pd.DataFrame, item_counts: pd.DataFrame,
                              f"{year} 年有计划的 {planned} 项逐项产出中，没有重大短缺。"))
     top = shortfalls.iloc[0]
     n_sp = c["subprogrammes_with_shortfalls"]
-    share = f"{indicators.MATERIAL_DELIVERY:.0%}"
+    share = f"{threshold:.0%}"
     where = labels[top["subprogramme"]]
     return render_text(t(
         f"{c['material_shortfalls']} of the {planned} line items with a {year} plan delivered "

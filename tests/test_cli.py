@@ -315,6 +315,30 @@ def test_a_chapter_refuses_another_subprogramme(tmp_path):
     assert "written for sp3" in res.stderr and "notebooks/sp5_justice.ipynb" in res.stderr
 
 
+@pytest.mark.slow
+def test_a_student_runs_a_chapter_at_another_shortfall_threshold(tmp_path):
+    """The material shortfall is a parameter: sp3 run with 80 % counts the shortfalls below
+    80 %, says so on the page, and names its claim apart (another population); a value out
+    of range stops the notebook in one line naming the parameter."""
+    import nbformat
+    out = tmp_path / "out"
+    res = cli("run", "-s", "sp3", "--output-dir", str(out), "-p", "shortfall_threshold", "0.8",
+              "--quiet")
+    assert res.returncode == 0, res.stderr[-2000:]
+    nb = nbformat.read(out / "sp3" / "sp3_countering_corruption.ipynb", as_version=4)
+    # every output's text, the sentences glued into the prose included
+    text = "\n".join(str(v) for c in nb.cells if c.cell_type == "code"
+                     for o in c.get("outputs", []) for k, v in o.get("data", {}).items()
+                     if k.endswith("text/plain"))
+    assert "delivered less than 80% of plan" in text and "90%" not in text
+    assert "sp3.material_shortfalls_80pct = " in text and "sp3.material_shortfalls =" not in text
+    bad = cli("run", "-s", "sp3", "--output-dir", str(tmp_path / "bad"), "-p",
+              "shortfall_threshold", "8", "--quiet")
+    assert bad.returncode != 0
+    assert ("parameter shortfall_threshold=8 is outside 0 to 1; the book's is 0.9"
+            in bad.stdout + bad.stderr)
+
+
 def test_bench_ratios_and_targets():
     from budgetbook import bench
     times = {"floor": 10.0, "bare_no_op": 2.0, "cold_build": 20.0, "no_change_rebuild": 2.1,

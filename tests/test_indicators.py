@@ -341,3 +341,28 @@ def test_entry_symbols_and_ranked_by_share():
     counts["in_full_share"] = (counts["in_full"] / counts["planned"]).where(counts["planned"] > 0)
     assert ind.ranked_by_share(counts)["subprogramme"].tolist() == ["a", "b", "c"]
     assert ind.ranked_by_share(counts, lowest_first=False)["subprogramme"].tolist()[0] == "c"
+
+
+def test_the_thresholds_are_arguments_defaulting_to_the_books():
+    """A student's 80 % shortfall or a smaller base for percentages: an argument of the
+    function that uses it, the book's constant when not given."""
+    items = _items([["sp1", "t", 1, 10, 9], ["sp1", "t", 2, 10, 8], ["sp1", "t", 3, 10, 7]])
+    delivery = ind.delivery_rate(items, plan="p", actual="a")
+    book = ind.shortfalls(delivery, plan="p", actual="a")
+    assert list(book["item_no"]) == [3, 2] and ind.MATERIAL_DELIVERY == 0.9
+    assert list(ind.shortfalls(delivery, plan="p", actual="a", threshold=0.8)["item_no"]) == [3]
+    df = pd.DataFrame({"b": [5], "n": [10]})
+    assert pd.isna(ind.plan_change(df, base="b", new="n")["change_pct"].iloc[0])
+    assert ind.plan_change(df, base="b", new="n", min_base=5)["change_pct"].iloc[0] == 100
+
+
+def test_a_threshold_parameter_is_checked_with_a_clear_error():
+    assert ind.threshold(None, 0.9, "shortfall_threshold", 0, 1) == 0.9
+    assert ind.threshold("0.8", 0.9, "shortfall_threshold", 0, 1) == 0.8
+    assert ind.threshold(5.0, 10, "min_percent_base", 1, 10**9) == 5
+    assert isinstance(ind.threshold(5.0, 10, "min_percent_base", 1, 10**9), int)
+    with pytest.raises(ValueError, match=r"parameter shortfall_threshold=8 is outside 0 to 1; "
+                                         r"the book's is 0.9"):
+        ind.threshold(8, 0.9, "shortfall_threshold", 0, 1)
+    with pytest.raises(ValueError, match="give a number from 0 to 1, or None for the book's 0.9"):
+        ind.threshold("most", 0.9, "shortfall_threshold", 0, 1)

@@ -33,6 +33,7 @@
 language = "zh"  # the language of every label, table, chart and sentence: "en" or "zh"
 data_dir = None  # data directory; None: $BUDGETBOOK_DATA_DIR, else the project's data/
 output_dir = None  # set a directory to also write the derived CSVs and charts
+shortfall_threshold = None  # below this share of its plan, an item falls short; None: the book's
 
 # %% tags=["hide-input"]
 from budgetbook import claims, commentary, indicators, load_all, overview, render, views
@@ -42,6 +43,9 @@ from budgetbook.language import t, use as use_language
 
 use_language(language)  # "zh": labels from the *_zh columns (the source's own words)
 claims.begin()  # the page's ledger: every number its sentences state, by name (claims.csv)
+# The threshold this page uses: the parameter, or the book's (the page states it).
+shortfall_threshold = indicators.threshold(shortfall_threshold, indicators.MATERIAL_DELIVERY,
+                                           "shortfall_threshold", 0, 1)
 tables = load_all(data_dir)  # every CSV of data/, validated: {"deliverables": DataFrame, ...}
 edition = edition_of(tables)  # the document, and its years (performance, current, budget)
 sp = "programme"  # the rows that belong to no single subprogramme
@@ -104,10 +108,12 @@ render.table(plans_by_kind,
 # 交付量不足其计划 {glue:text}`material_share` 的每一个逐项产出，按未交付部分占计划的比例从大到小排列；各以其自身单位计。
 
 # %% tags=["hide-input"]
-shortfalls = indicators.shortfalls(item_delivery, plan=plan, actual=actual)
-glue("material_share", render.text(f"{indicators.MATERIAL_DELIVERY:.0%}"), display=False)
+shortfalls = indicators.shortfalls(item_delivery, plan=plan, actual=actual,
+                                   threshold=shortfall_threshold)
+glue("material_share", render.text(f"{shortfall_threshold:.0%}"), display=False)
 glue("shortfalls_finding",
-     views.shortfalls_finding(shortfalls, item_counts, labels, edition, scope="all"),
+     views.shortfalls_finding(shortfalls, item_counts, labels, edition, scope="all",
+                              threshold=shortfall_threshold),
      display=False)
 shortfalls_table = overview.shortfalls_table(shortfalls, edition, labels,
                                              tables["deliverable_timing"])

@@ -32,6 +32,8 @@ subprogramme = "sp5"
 language = "zh"  # the language of every label, table, chart and sentence: "en" or "zh"
 data_dir = None  # data directory; None: $BUDGETBOOK_DATA_DIR, else the project's data/
 output_dir = None  # set a directory to also write the derived CSVs and charts
+shortfall_threshold = None  # below this share of its plan, an item falls short; None: the book's
+min_percent_base = None  # the smallest base a change is a percentage of; None: the book's
 
 # %% tags=["hide-input"]
 from budgetbook import claims, commentary, indicators, load_all, render, views
@@ -43,6 +45,11 @@ from budgetbook.language import t, use as use_language
 use_language(language)  # "zh": labels from the *_zh columns (the source's own words)
 claims.begin()  # the page's ledger: every number its sentences state, by name (claims.csv)
 
+# The thresholds this page uses: the parameters, or the book's (the page states each).
+shortfall_threshold = indicators.threshold(shortfall_threshold, indicators.MATERIAL_DELIVERY,
+                                           "shortfall_threshold", 0, 1)
+min_percent_base = indicators.threshold(min_percent_base, indicators.MIN_PERCENT_BASE,
+                                        "min_percent_base", 1, 10**9)
 tables = load_all(data_dir)  # every CSV of data/, validated: {"deliverables": DataFrame, ...}
 edition = edition_of(tables)  # the document, and its years (performance, current, budget)
 sp = views.check_subprogramme(tables, subprogramme, written_for="sp5")
@@ -113,7 +120,8 @@ delivery_chart
 
 # %% tags=["hide-input"]
 current_plan, budget_plan = edition.measure("current_plan"), edition.measure("budget_plan")
-change = indicators.plan_change(totals, base=current_plan, new=budget_plan)
+change = indicators.plan_change(totals, base=current_plan, new=budget_plan,
+                                min_base=min_percent_base)
 glue("change_finding",
      views.change_finding(indicators.change_summary(change), edition, scope=sp), display=False)
 change_chart = views.change_chart(change, edition, label, sp)
@@ -124,8 +132,9 @@ render.folded(change_chart, t("Show the change in each subcategory as a chart",
 # 按次类别将 {glue:text}`budget_year` 年计划与 {glue:text}`performance_year` 年实际交付量相对照：**变化** = 计划 − 实际；**变化 %** = 变化 ÷ 实际，以百分比表示，仅在实际数至少为 {glue:text}`min_base` 时计算（基数较小时注明“基数小”；从无到有时注明“新增”）。
 
 # %% tags=["hide-input"]
-plan_vs_actual = indicators.plan_change(totals, base=actual, new=budget_plan)
-glue("min_base", indicators.MIN_PERCENT_BASE, display=False)
+plan_vs_actual = indicators.plan_change(totals, base=actual, new=budget_plan,
+                                        min_base=min_percent_base)
+glue("min_base", min_percent_base, display=False)
 plan_vs_actual_table = views.plan_vs_actual_table(plan_vs_actual, edition)
 render.table(plan_vs_actual_table,
              name=f"{sp}_plan_{edition.budget_year}_vs_actual_{edition.performance_year}",
@@ -141,16 +150,19 @@ render.table(plan_vs_actual_table,
 
 # %% tags=["hide-input"]
 item_delivery = indicators.delivery_rate(counted_items, plan=plan, actual=actual)
-item_change = indicators.plan_change(counted_items, base=current_plan, new=budget_plan)
-material = indicators.shortfalls(item_delivery, plan=plan, actual=actual)
-glue("material_share", render.text(f"{indicators.MATERIAL_DELIVERY:.0%}"), display=False)
+item_change = indicators.plan_change(counted_items, base=current_plan, new=budget_plan,
+                                     min_base=min_percent_base)
+material = indicators.shortfalls(item_delivery, plan=plan, actual=actual,
+                                 threshold=shortfall_threshold)
+glue("material_share", render.text(f"{shortfall_threshold:.0%}"), display=False)
 glue("delivery_finding",
      views.delivery_finding(indicators.delivery_summary(delivery),
                             indicators.delivery_summary(item_delivery), len(material), edition,
-                            scope=sp),
+                            scope=sp, threshold=shortfall_threshold),
      display=False)
 timing = tables["deliverable_timing"][tables["deliverable_timing"]["subprogramme"] == sp]
-exceptions = views.exceptions_table(item_delivery, item_change, edition, timing, scope=sp)
+exceptions = views.exceptions_table(item_delivery, item_change, edition, timing, scope=sp,
+                                    threshold=shortfall_threshold)
 render.table(exceptions, group="exception", name=f"{sp}_exceptions",
              collapse=views.exceptions_summary(exceptions),
              empty=t("No line item fell short, was delivered without a plan, or is new or dropped.",
