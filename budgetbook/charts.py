@@ -27,7 +27,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import TightLayoutEngine
 from matplotlib.ticker import MaxNLocator
 
-from .language import t
+from .language import current as _current_language, t
 from .render import details, table
 
 def _make_room(fig, ax, labels, gap_px: float = 6.0) -> None:
@@ -137,6 +137,9 @@ class Chart:
     # The numbers behind the chart at full precision, where ``data`` rounds them for the
     # reader: the CSV download and an analyst's saved CSV hold it (exact columns named so).
     exact: pd.DataFrame | None = field(default=None, repr=False)
+    # The language its words are in (the one in use when it was drawn): the figure says so,
+    # so a Chinese chart on an English page reads as Chinese (its alt text included).
+    language: str = field(default_factory=lambda: _current_language())
 
     def png(self) -> bytes:
         """The chart as PNG bytes, with no timestamp or software stamp (byte-identical)."""
@@ -179,7 +182,8 @@ class Chart:
         payload = base64.b64encode(self.png()).decode("ascii")
         numbers = table(self.data, name=self.name, download=self.numbers()).html
         units = html.escape(json.dumps(self.units, ensure_ascii=False))
-        return (f'<figure class="budgetbook-chart" data-units="{units}">'
+        lang = "zh-CN" if self.language == "zh" else self.language
+        return (f'<figure class="budgetbook-chart" lang="{lang}" data-units="{units}">'
                 f'<img src="data:image/png;base64,{payload}" alt="{html.escape(self.alt_text)}" '
                 f'style="max-width:100%"/>'
                 f"<figcaption>"

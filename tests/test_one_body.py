@@ -169,3 +169,35 @@ def test_what_the_audit_says_the_book_does_stands_on_the_page_it_names(built_boo
             assert "differs: printed" in page, issue["issue_id"]
             checked += 1
     assert checked >= 10
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_the_fork_page_runs_its_exercises_and_their_answers_are_the_datas(built_book, lang):
+    """The students' page executes with the build in both editions, and each exercise's
+    folded solution shows the answer the data give, recomputed here: shortfalls below 80 %
+    and below the book's 90 %, and delivery by category."""
+    tables = load_all()
+    from budgetbook.edition import edition_of
+    edition = edition_of(tables)
+    plan, actual = edition.measure("prior_plan"), edition.measure("prior_actual")
+    items = indicators.without_duplicates(tables["deliverables"], tables["source_issues"])
+    items = items[items[plan] > 0]
+    rate = items[actual] / items[plan]
+    below_80, below_90 = int((rate < 0.8).sum()), int((rate < 0.9).sum())
+    page = unescape(re.sub(r"<[^>]+>", "", _page(built_book, lang, "book/fork")))
+    if lang == "en":
+        assert (f"{below_80} line items delivered below 80% of plan; {below_90} below the "
+                f"book's 90%") in page
+    else:
+        assert f"{below_80} 个逐项产出的交付低于计划的 80%；低于本书的 90% 的有 {below_90} 个" in page
+    for category, group in items.groupby("category"):
+        k, n = int((group[actual] >= group[plan]).sum()), len(group)
+        expected = (f"category {category}: {k} of {n} line items delivered in full"
+                    if lang == "en" else f"{category} 类：{n} 个逐项产出中 {k} 个全额交付")
+        assert expected in page, expected
+    # its programme-wide count is the overview's claim (the build checks the two agree)
+    ledger = book_checks.read_ledger(_site(built_book, lang))
+    fork = ledger[ledger["page"] == f"{config.in_edition('book/fork', lang)}.html"]
+    assert fork.set_index("name").loc["all.items_in_full", "value"] == \
+        ledger[ledger["page"].str.contains("00_overview")].set_index("name").loc[
+            "all.items_in_full", "value"]
