@@ -36,7 +36,11 @@ NOISE = re.compile(r"\b\d+\.\d{5,}\b")
 FILE_NAME = re.compile(r"[\w.-]+\.(?:csv|png|svg|html|ipynb|py|md|ttf|otf|json|yml|txt)\b")
 # Headers that name a frame's internals, not what a column holds.
 INTERNAL_HEADERS = {"label"}
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+_HAN_CHARS = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+HAN = re.compile(f"[{_HAN_CHARS}]")
+# A run of Chinese as mark_chinese wraps it: Chinese characters, with the spaces, digits
+# and punctuation between them (第 16.85 段 is one run).
+_HAN_RUN = re.compile(f"[{_HAN_CHARS}](?:[{_HAN_CHARS}\\s\\d.,:;%—-]*[{_HAN_CHARS}])?")
 # How a page says it quotes the source's words in the book's English.
 TRANSLATION_MARK = "(our translation)"
 # Phrases that introduce the source's words in the book's English.
@@ -80,18 +84,23 @@ def article(markup: str) -> str:
     return markup
 
 
+def _lists_identifiers(markup: str, start: int) -> bool:
+    """Whether the table opening at ``start`` lists identifiers by design: one the book
+    marks so (``budgetbook-identifiers``), or MyST-NB's execution table (in its
+    ``budgetbook-exec-table`` container), which names the pages by their documents."""
+    opening = markup[start:markup.find(">", start) + 1]
+    return ("budgetbook-identifiers" in opening
+            or "budgetbook-exec-table" in markup[max(0, start - 200):start])
+
+
 def _tables(markup: str):
-    """Each table of ``markup``: (its opening tag, its header cells, every cell). A table
-    that lists identifiers by design has ``budgetbook-identifiers`` in its opening tag: one
-    the book marks so, and MyST-NB's execution table (in its ``budgetbook-exec-table``
-    container), which names the pages by their documents."""
-    for m in re.finditer(r"(<table\b[^>]*>)(.*?)</table>", markup, flags=re.S):
-        cells = re.findall(r"<(t[hd])\b[^>]*>(.*?)</t[hd]>", m.group(2), flags=re.S)
+    """Each table of ``markup``: (whether it lists identifiers by design, its header cells,
+    every cell)."""
+    for m in re.finditer(r"<table\b[^>]*>(.*?)</table>", markup, flags=re.S):
+        cells = re.findall(r"<(t[hd])\b[^>]*>(.*?)</t[hd]>", m.group(1), flags=re.S)
         heads = [_text(c) for tag, c in cells if tag == "th"]
-        opening = m.group(1)
-        if "budgetbook-exec-table" in markup[max(0, m.start() - 200):m.start()]:
-            opening = opening.replace("<table", '<table data-class="budgetbook-identifiers"', 1)
-        yield opening, heads, [(tag, _text(c)) for tag, c in cells]
+        yield (_lists_identifiers(markup, m.start()), heads,
+               [(tag, _text(c)) for tag, c in cells])
 
 
 def reader_text_problems(markup: str) -> list[str]:
@@ -101,8 +110,7 @@ def reader_text_problems(markup: str) -> list[str]:
     and its values apart from a column named exact."""
     out = []
     body = _skip(article(markup))
-    for opening, _, cells in _tables(body):
-        identifiers = "budgetbook-identifiers" in opening
+    for identifiers, _, cells in _tables(body):
         for tag, text in cells:
             text = FILE_NAME.sub(" ", text)
             if not identifiers:
@@ -124,11 +132,12 @@ def reader_text_problems(markup: str) -> list[str]:
 
 
 def _downloads(markup: str):
-    """Each CSV a table offers: (file name, data URL, whether its table lists identifiers)."""
+    """Each CSV a table offers: (file name, data URL, whether its table lists identifiers
+    by design)."""
     for m in re.finditer(r'<a download="([^"]+)" href="(data:text/csv[^"]*)"', markup):
-        before = markup[max(0, markup.rfind("<table", 0, m.start())):m.start()]
+        table = markup.rfind("<table", 0, m.start())
         yield (html_lib.unescape(m.group(1)), html_lib.unescape(m.group(2)),
-               "budgetbook-identifiers" in before[:300])
+               table >= 0 and _lists_identifiers(markup, table))
 
 
 def unit_problems(markup: str) -> list[str]:
@@ -197,9 +206,6 @@ def mark_chinese(markup: str) -> str:
     """``markup`` (an English page's body) with every run of Chinese text that is not code
     wrapped in ``<span lang="zh">``, so screen readers and search read it as Chinese
     (WCAG 3.1.2); tags, attributes, scripts and code are left as they are."""
-    run = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
-                     r"(?:[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\s\d.,:;%—-]*"
-                     r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])?")
     out, skip = [], 0
     for token in re.split(r"(<[^>]+>)", markup):
         if token.startswith("<"):
@@ -211,7 +217,7 @@ def mark_chinese(markup: str) -> str:
         elif skip or not HAN.search(token):
             out.append(token)
         else:
-            out.append(run.sub(lambda m: f'<span lang="zh">{m.group(0)}</span>', token))
+            out.append(_HAN_RUN.sub(lambda m: f'<span lang="zh">{m.group(0)}</span>', token))
     return "".join(out)
 
 
@@ -289,6 +295,13 @@ def _resolve(page: str, path: str) -> str:
     return "/".join(parts)
 
 
+def lists_identifiers(page: str) -> bool:
+    """Whether a page of the site (its path: 'book/api.html') names Python identifiers by
+    design, so the readers'-text check does not apply: the API reference, Sphinx's index
+    of Python names and its search page."""
+    return page.startswith(("genindex", "search")) or page.rsplit("/", 1)[-1] == "api.html"
+
+
 def site_pages(outdir: Path, docnames=None) -> dict[str, str]:
     """The pages of a built site (``outdir``): path in the site -> HTML; ``docnames``: the
     documents of the book (else every ``.html`` file but Sphinx's own pages)."""
@@ -316,8 +329,7 @@ def check_site(outdir: Path, language: str, docnames=None
         "populations": [p for p in found if "has two values" not in p],
         "pointers": pointer_problems(pages, ledger),
         "readers_text": [f"{page}: {p}" for page, markup in pages.items()
-                         if not page.startswith(("genindex", "search"))
-                         and "/api" not in f"/{page}"
+                         if not lists_identifiers(page)
                          for p in reader_text_problems(markup)],
         "units": [f"{page}: {p}" for page, markup in pages.items()
                   for p in unit_problems(markup)],

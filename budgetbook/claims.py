@@ -12,7 +12,6 @@ fresh for every notebook, so the ledger is the page's own.
 """
 from __future__ import annotations
 
-import html
 import json
 
 import pandas as pd
@@ -86,8 +85,7 @@ def read_block(markup: str) -> list[dict] | None:
     start = markup.find(f'class="{MARKER}">')
     if start < 0:
         return None
-    body = markup[start + len(f'class="{MARKER}">'):markup.rindex("</script>")]
-    return json.loads(html.unescape(body) if body.lstrip().startswith("&") else body)
+    return json.loads(markup[start + len(f'class="{MARKER}">'):markup.rindex("</script>")])
 
 
 def problems(ledger: pd.DataFrame) -> list[str]:

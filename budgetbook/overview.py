@@ -17,7 +17,7 @@ from .edition import Edition
 from .language import labels as labels_of, t, using
 from .render import Note, table
 from .render import text as render_text
-from .views import (BODY_NAMES, _claims, gap_text, item_source, subcategory_labels,
+from .views import (BODY_NAMES, count_claims, gap_text, item_source, subcategory_labels,
                     timing_marks)
 
 
@@ -67,7 +67,7 @@ def share_chart(counts: pd.DataFrame, edition: Edition, labels: dict[str, str],
     d = counts[counts["planned"] > 0]
     names = d["subprogramme"].map(labels)
     # each subprogramme's two counts, as its chapter states them (the same claims)
-    stated = [_claims(sp, year, items_in_full=int(k), items_with_plan=int(n))
+    stated = [count_claims(sp, year, items_in_full=int(k), items_with_plan=int(n))
               for sp, k, n in zip(d["subprogramme"], d["in_full"], d["planned"])]
     notes = [t(f"{c['items_in_full']} of {c['items_with_plan']} items",
                f"{c['items_with_plan']} 项中的 {c['items_in_full']} 项") for c in stated]
@@ -155,8 +155,8 @@ def mandates_table(by_body: pd.DataFrame, labels: dict[str, str]) -> pd.DataFram
 def shared_instruments_finding(distinct: pd.DataFrame) -> Note:
     """How many instruments more than one list cites (``distinct``:
     :func:`budgetbook.indicators.distinct_instruments`), counted once each in the chart."""
-    c = _claims("all", None, instruments_in_several_lists=int((distinct["lists"] > 1).sum()),
-                distinct_instruments=len(distinct))
+    c = count_claims("all", None, instruments_in_several_lists=int((distinct["lists"] > 1).sum()),
+                     distinct_instruments=len(distinct))
     n = c["instruments_in_several_lists"]
     if n == 0:
         return render_text(t(f"none of the {len(distinct)} instruments is cited by more than "
@@ -172,8 +172,8 @@ def programme_mandates(entries: Note | pd.DataFrame, programme_wide: pd.DataFram
     """The programme-wide mandate list in full (``entries``:
     :func:`budgetbook.views.mandates_table` of its rows of mandates.csv, ``programme_wide``),
     folded under a line with its counts, at the anchor every chapter links to."""
-    c = _claims(config.PROGRAMME_ID, None, mandate_entries=len(entries),
-                mandate_instruments=len(indicators.mandate_symbols(programme_wide)))
+    c = count_claims(config.PROGRAMME_ID, None, mandate_entries=len(entries),
+                     mandate_instruments=len(indicators.mandate_symbols(programme_wide)))
     n, instruments = c["mandate_entries"], c["mandate_instruments"]
     listed = table(entries, group="issued by", name="programme_wide_mandates",
                    collapse=t(f"Show the {n} programme-wide mandate entries ({instruments} "
@@ -195,8 +195,8 @@ def mandates_chart(distinct: pd.DataFrame, edition: Edition, entries: int) -> ch
     by_body = indicators.mandates_by_body(distinct, by=("body",))
     m = pd.DataFrame({label: by_body["body"].map(BODY_NAMES).values,
                       count: by_body["mandates"].values}).sort_values(count, ascending=False)
-    c = _claims("all", None, distinct_instruments=int(m[count].sum()),
-                mandate_entries_every_list=entries)
+    c = count_claims("all", None, distinct_instruments=int(m[count].sum()),
+                     mandate_entries_every_list=entries)
     total, entries = c["distinct_instruments"], c["mandate_entries_every_list"]
     values = list(zip(m[label], m[count]))
     title = t(f"Legislative mandates by issuing body: {total} distinct instruments in "

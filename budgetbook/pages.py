@@ -10,7 +10,7 @@ from . import claims, language
 from .language import Phrases, english_only, t
 from .language import in_language
 from .render import Note, escape
-from .views import NOTEBOOKS, _claims, chapter_labels
+from .views import NOTEBOOKS, count_claims, chapter_labels
 
 
 
@@ -120,7 +120,7 @@ def audit_by_chapter(tables) -> Note:
     labels = chapter_labels(tables)
     parts = []
     for sp, label in labels.items():
-        n = _claims(sp, None, audit_findings=int((issues["subprogramme"] == sp).sum()))
+        n = count_claims(sp, None, audit_findings=int((issues["subprogramme"] == sp).sum()))
         if n["audit_findings"]:
             parts.append(f'<a href="{_chapter_href(NOTEBOOKS[sp])}">{escape(label)}</a>'
                          f'{t(": ", "：")}{n["audit_findings"]}')

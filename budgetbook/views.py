@@ -151,9 +151,11 @@ def _measure_name(figures: pd.DataFrame, measure: str) -> str:
     return table_name(number_) if kind == "Table" else measure
 
 
-def _claims(scope: str | None, year, share: float | None = None, **counts) -> dict:
-    """Record each of ``counts`` as the claim ``<scope>.<name>`` (see :data:`POPULATIONS`)
-    and return them, as the sentence writes them; with no ``scope``, record nothing.
+def count_claims(scope: str | None, year, share: float | None = None, **counts) -> dict:
+    """Record each of ``counts`` as the claim ``<scope>.<name>`` (its population: the
+    :data:`POPULATIONS` entry of its name, for ``scope`` and ``year``) and return them, as
+    the sentence writes them; with no ``scope``, record nothing. A page of one's own states
+    the book's counts the same way: ``count_claims("all", year, items_in_full=n)``.
     ``share``: the material-shortfall threshold a count of shortfalls used; another than
     the book's counts another population, under a name of its own (``..._80pct``)."""
     if scope is None:
@@ -247,7 +249,7 @@ SHOW_LINES = {
 def show_count(kind: str, n: int, scope: str | None = None) -> str:
     """The line a folded list opens with ('Show all 12 line items ...'), its count the
     claim ``<scope>.<kind>``."""
-    n = _claims(scope, None, **{kind: int(n)})[kind]
+    n = count_claims(scope, None, **{kind: int(n)})[kind]
     return t(*SHOW_LINES[kind]).format(n=n)
 
 
@@ -352,7 +354,7 @@ def chapter_findings(findings: pd.DataFrame, scope: str | None = None) -> Note:
     text = "\n".join(t(f"{issue} ({location}): {description}",
                        f"{issue}（{location}）：{description}")
                      for issue, location, _, description in rows)
-    n = _claims(scope, None, audit_findings=len(findings))["audit_findings"]
+    n = count_claims(scope, None, audit_findings=len(findings))["audit_findings"]
     # The audit page, in this edition's folder beside the chapter's (config.in_edition).
     href = config.page_href("notebooks/chapter", "book/source_audit", language.current())
     # Closed by default (the count is in "At a glance"); still in the HTML for search.
@@ -446,8 +448,8 @@ def totals_summary(check: pd.DataFrame, source_issues: pd.DataFrame | None,
                    edition: Edition, scope: str | None = None) -> Note:
     """How many printed subcategory totals equal their items' sum; where the differences
     stand (the source audit, or else the data)."""
-    c = _claims(scope, None, printed_totals=len(check),
-                printed_totals_equal=int(check["matches"].sum()))
+    c = count_claims(scope, None, printed_totals=len(check),
+                     printed_totals_equal=int(check["matches"].sum()))
     n, ok = c["printed_totals"], c["printed_totals_equal"]
     text = t(f"{ok} of {n} printed subcategory totals equal the sum of their items in all four "
              f"measures.",
@@ -536,8 +538,8 @@ def delivery_chart(delivery: pd.DataFrame, edition: Edition, label: str, sp: str
              for a, p, n in zip(delivery[actual], delivery[plan], delivery["delivery_note"])]
     under = names[delivery["delivery_rate"] < 1].tolist()
     summary = indicators.delivery_summary(delivery)
-    counts = _claims(sp, year, subcategories_short=summary["short"])
-    counts.update(_claims(sp, None, subcategories=summary["rows"]))
+    counts = count_claims(sp, year, subcategories_short=summary["short"],
+                          subcategories=summary["rows"])
     counts["rows"] = counts["subcategories"]
     if not counts["subcategories_short"]:
         finding = t(f"all quantified subcategories delivered at least as planned in {year}",
@@ -590,10 +592,10 @@ def change_chart(change: pd.DataFrame, edition: Edition, label: str, sp: str):
     up = names[change["change"] > 0].tolist()
     down = names[change["change"] < 0].tolist()
     summary = indicators.change_summary(change)
-    counts = _claims(sp, y1, subcategories_higher=summary["higher"],
-                     subcategories_lower=summary["lower"])
-    counts = {"higher": counts["subcategories_higher"], "lower": counts["subcategories_lower"],
-              "rows": _claims(sp, None, subcategories=summary["rows"])["subcategories"]}
+    c = count_claims(sp, y1, subcategories_higher=summary["higher"],
+                     subcategories_lower=summary["lower"], subcategories=summary["rows"])
+    counts = {"higher": c["subcategories_higher"], "lower": c["subcategories_lower"],
+              "rows": c["subcategories"]}
     title = t(f"{label}: {y1} plan is higher than {y0} in {counts['higher']}, "
               f"lower in {counts['lower']} of {counts['rows']} subcategories",
               f"{label}：{counts['rows']} 个次类别中，{y1} 年计划高于 {y0} 年的有 "
@@ -761,7 +763,7 @@ def target_chart(attainment: pd.DataFrame, edition: Edition, label: str, sp: str
     year = edition.performance_year
     frame = attainment[attainment["attainment"].notna()].copy()
     if frame.empty:
-        _claims(sp, year, targets_as_counts=0, targets_as_counts_missed=0)
+        count_claims(sp, year, targets_as_counts=0, targets_as_counts_missed=0)
         before = t(f"No {year} target is stated as a count with a number, so no attainment "
                    f"ratio can be drawn (percentages are compared in percentage points, in ",
                    f"没有以数目表述并给出数字的 {year} 年具体目标，因此无法绘制实现比率"
@@ -777,8 +779,8 @@ def target_chart(attainment: pd.DataFrame, edition: Edition, label: str, sp: str
              for a, g, u in zip(frame["actual"], frame["target"],
                                 in_language_values(frame, "unit"))]
     summary = indicators.target_summary(frame)
-    c = _claims(sp, year, targets_as_counts=summary["with_target"],
-                targets_as_counts_missed=summary["not_met"])
+    c = count_claims(sp, year, targets_as_counts=summary["with_target"],
+                     targets_as_counts_missed=summary["not_met"])
     counts = {"not_met": c["targets_as_counts_missed"]}
     n = c["targets_as_counts"]
     if not counts["not_met"]:
@@ -874,8 +876,8 @@ def mandates_summary(by_body: pd.DataFrame, entries: int, shared: tuple[int, int
     else:
         parts = [f"{BODY_NAMES[b]}{t(': ', '：')}{_instruments(k, n)}"
                  for b, k, n in zip(by_body["body"], by_body["instrument"], by_body["mandates"])]
-        c = _claims(scope, None, mandate_instruments=int(by_body["mandates"].sum()),
-                    mandate_entries=entries)
+        c = count_claims(scope, None, mandate_instruments=int(by_body["mandates"].sum()),
+                         mandate_entries=entries)
         total, entries = c["mandate_instruments"], c["mandate_entries"]
         text = t(f"{total} instruments in {entries} printed entries (an entry may list several "
                  f"resolutions). " + "; ".join(parts) + ".",
@@ -884,7 +886,8 @@ def mandates_summary(by_body: pd.DataFrame, entries: int, shared: tuple[int, int
     if shared is None:
         return Note(f"<p>{escape(text)}</p>", text)
     if scope is not None:
-        c = _claims(PROGRAMME_ID, None, mandate_entries=shared[0], mandate_instruments=shared[1])
+        c = count_claims(PROGRAMME_ID, None, mandate_entries=shared[0],
+                         mandate_instruments=shared[1])
         shared = (c["mandate_entries"], c["mandate_instruments"])
     # the pointer is a link, to the list it names, with the claims that list states (a
     # test follows it and finds them there)
@@ -914,9 +917,9 @@ def delivery_finding(summary: dict[str, int], items: dict[str, int], material: i
     shortfalls (:func:`budgetbook.indicators.shortfalls` at ``threshold``). Counts only:
     units differ. Each count is the claim ``<scope>.<name>`` (:func:`budgetbook.claims.claim`)."""
     year = edition.performance_year
-    c = _claims(scope, year, subcategories_with_plan=summary["planned"],
-                subcategories_in_full=summary["in_full"], subcategories_short=summary["short"],
-                subcategories_unplanned=summary["unplanned"])
+    c = count_claims(scope, year, subcategories_with_plan=summary["planned"],
+                     subcategories_in_full=summary["in_full"], subcategories_short=summary["short"],
+                     subcategories_unplanned=summary["unplanned"])
     if c["subcategories_with_plan"] == 0:
         sentence = t(f"no subcategory has a {year} plan above nil",
                      f"没有任何次类别的 {year} 年计划高于零")
@@ -931,8 +934,8 @@ def delivery_finding(summary: dict[str, int], items: dict[str, int], material: i
         sentence += t(f"; {c['subcategories_unplanned']} delivered without a plan",
                       f"；{c['subcategories_unplanned']} 个无计划而有交付")
     if items["planned"]:
-        i = _claims(scope, year, threshold, items_with_plan=items["planned"],
-                    items_in_full=items["in_full"], material_shortfalls=material)
+        i = count_claims(scope, year, threshold, items_with_plan=items["planned"],
+                         items_in_full=items["in_full"], material_shortfalls=material)
         share = f"{threshold:.0%}"
         sentence += t(f". Line items: {i['items_in_full']} of the {i['items_with_plan']} with a "
                       f"{year} plan delivered in full; {i['material_shortfalls']} delivered less "
@@ -945,10 +948,11 @@ def delivery_finding(summary: dict[str, int], items: dict[str, int], material: i
 
 def change_finding(summary: dict[str, int], edition: Edition, scope: str | None = None) -> Note:
     """The plans line (``summary``: :func:`budgetbook.indicators.change_summary`)."""
-    c = _claims(scope, edition.budget_year, subcategories_higher=summary["higher"],
-                subcategories_lower=summary["lower"],
-                subcategories_unchanged=summary["unchanged"])
-    rows = _claims(scope, None, subcategories=summary["rows"])["subcategories"]
+    c = count_claims(scope, edition.budget_year, subcategories_higher=summary["higher"],
+                     subcategories_lower=summary["lower"],
+                     subcategories_unchanged=summary["unchanged"],
+                     subcategories=summary["rows"])
+    rows = c["subcategories"]
     return render_text(t(
         f"the {edition.budget_year} plan is higher than the {edition.current_year} plan in "
         f"{c['subcategories_higher']}, lower in {c['subcategories_lower']} and unchanged in "
@@ -974,8 +978,9 @@ def target_finding(verdicts: pd.DataFrame, scope: str | None = None) -> Note:
     years = verdicts["year"].dropna() if "year" in verdicts else pd.Series([], dtype=float)
     year = int(years.max()) if len(years) else None
     counts = verdicts["verdict"].value_counts()
-    c = _claims(scope, year, statements=len(verdicts),
-                **{name: int(counts.get(v, 0)) for v, (name, _, _) in _VERDICT_PHRASES.items()})
+    c = count_claims(scope, year, statements=len(verdicts),
+                     **{name: int(counts.get(v, 0))
+                        for v, (name, _, _) in _VERDICT_PHRASES.items()})
     n = c["statements"]
     if n == 0:
         return render_text(t("the performance paragraphs state no number and no status.",
@@ -1006,8 +1011,8 @@ def missed_targets_finding(verdicts: pd.DataFrame, labels: dict[str, str],
     missed = v[(v["status_computed"] == "not_met").fillna(False)
                | (v["status_stated"] == "not_met").fillna(False)]
     years = v["year"].dropna()
-    n = _claims(scope, int(years.max()) if len(years) else None,
-                targets_missed=len(missed))["targets_missed"]
+    n = count_claims(scope, int(years.max()) if len(years) else None,
+                     targets_missed=len(missed))["targets_missed"]
     if missed.empty:
         return render_text(t("no target was missed, by the numbers or by the text's account.",
                              "无论按数字还是按案文的说法，都没有未达到的具体目标。"))
@@ -1030,7 +1035,7 @@ def missed_targets_finding(verdicts: pd.DataFrame, labels: dict[str, str],
 
 def audit_finding(findings: pd.DataFrame, scope: str | None = None) -> Note:
     """The source-audit line: how many listed findings concern the chapter."""
-    n = _claims(scope, None, audit_findings=len(findings))["audit_findings"]
+    n = count_claims(scope, None, audit_findings=len(findings))["audit_findings"]
     if n == 0:
         return render_text(t("no irregularity listed for this chapter.", "本章没有列出异常。"))
     return render_text(t(f"{n} finding{'s' if n != 1 else ''} listed for this chapter "
@@ -1129,9 +1134,10 @@ def exceptions_table(item_delivery: pd.DataFrame, item_change: pd.DataFrame,
     short = indicators.shortfalls(item_delivery, plan, actual, threshold)
     unplanned = item_delivery[item_delivery["delivery_note"] == "unplanned"]
     # the counts its summary line states (exceptions_summary), as claims
-    _claims(scope, y, threshold, material_shortfalls=len(short), items_unplanned=len(unplanned))
-    _claims(scope, y1, items_new=int((item_change["change_note"] == "new").sum()),
-            items_dropped=int((item_change["change_note"] == "discontinued").sum()))
+    count_claims(scope, y, threshold, material_shortfalls=len(short),
+                 items_unplanned=len(unplanned))
+    count_claims(scope, y1, items_new=int((item_change["change_note"] == "new").sum()),
+                 items_dropped=int((item_change["change_note"] == "discontinued").sum()))
     rows = []
 
     def add(kind, r, what, gap):
@@ -1232,11 +1238,11 @@ def items_finding(item_counts: pd.DataFrame, labels: dict[str, str], edition: Ed
                              f"没有任何逐项产出的 {year} 年计划高于零。"))
     low = ranked.iloc[0]
     high = indicators.ranked_by_share(item_counts, lowest_first=False).iloc[0]
-    c = _claims(scope, year, items_in_full=int(ranked["in_full"].sum()),
-                items_with_plan=int(ranked["planned"].sum()))
+    c = count_claims(scope, year, items_in_full=int(ranked["in_full"].sum()),
+                     items_with_plan=int(ranked["planned"].sum()))
     # the lowest and the highest subprogramme's counts are theirs, as their chapters state them
-    ends = [_claims(None if scope is None else r["subprogramme"], year,
-                    items_in_full=int(r["in_full"]), items_with_plan=int(r["planned"]))
+    ends = [count_claims(None if scope is None else r["subprogramme"], year,
+                         items_in_full=int(r["in_full"]), items_with_plan=int(r["planned"]))
             for r in (low, high)]
     (lk, ln), (hk, hn) = [(e["items_in_full"], e["items_with_plan"]) for e in ends]
     return render_text(t(
@@ -1255,11 +1261,11 @@ def plans_finding(item_change: pd.DataFrame, edition: Edition, scope: str | None
     with the new and dropped ones; items at nil in both years are left out."""
     c = item_change[item_change["change_note"] != "nil"]
     summary = indicators.change_summary(c)
-    k = _claims(scope, edition.budget_year, items_either_year=summary["rows"],
-                items_higher=summary["higher"], items_lower=summary["lower"],
-                items_unchanged=summary["unchanged"],
-                items_new=int((c["change_note"] == "new").sum()),
-                items_dropped=int((c["change_note"] == "discontinued").sum()))
+    k = count_claims(scope, edition.budget_year, items_either_year=summary["rows"],
+                     items_higher=summary["higher"], items_lower=summary["lower"],
+                     items_unchanged=summary["unchanged"],
+                     items_new=int((c["change_note"] == "new").sum()),
+                     items_dropped=int((c["change_note"] == "discontinued").sum()))
     return render_text(t(
         f"of the {k['items_either_year']} line items planned in {edition.current_year} or "
         f"{edition.budget_year}, the {edition.budget_year} plan is higher than the "
@@ -1279,9 +1285,9 @@ def shortfalls_finding(shortfalls: pd.DataFrame, item_counts: pd.DataFrame,
     """The overview's shortfall line: how many material shortfalls, where, and the largest
     (``shortfalls``: :func:`budgetbook.indicators.shortfalls`, ranked)."""
     year = edition.performance_year
-    c = _claims(scope, year, threshold, items_with_plan=int(item_counts["planned"].sum()),
-                material_shortfalls=len(shortfalls),
-                subprogrammes_with_shortfalls=int(shortfalls["subprogramme"].nunique()))
+    c = count_claims(scope, year, threshold, items_with_plan=int(item_counts["planned"].sum()),
+                     material_shortfalls=len(shortfalls),
+                     subprogrammes_with_shortfalls=int(shortfalls["subprogramme"].nunique()))
     planned = c["items_with_plan"]
     if shortfalls.empty:
         return render_text(t(f"none of the {planned} line items with a {year} plan fell "

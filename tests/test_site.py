@@ -181,11 +181,6 @@ def test_page_in_the_browser(lang, rel, served, browser):
     assert not problems, (rel, problems)
 
 
-# Pages whose every table names software or Python identifiers by design: the API
-# reference and Sphinx's index of Python names.
-IDENTIFIER_PAGES = {"genindex.html", "book/api.html", "book/zh/api.html"}
-
-
 def _book_problems(page, lang: str, rel: str) -> list:
     """The book's own page checks (budgetbook.book_checks, which every build runs on its
     written pages) on the page as Chromium renders it: no data code, column name or float
@@ -194,7 +189,7 @@ def _book_problems(page, lang: str, rel: str) -> list:
     from budgetbook import book_checks
 
     markup = page.content()
-    found = {"readers' text": [] if rel in IDENTIFIER_PAGES
+    found = {"readers' text": [] if book_checks.lists_identifiers(rel)
              else book_checks.reader_text_problems(markup),
              "one unit per axis": book_checks.unit_problems(markup),
              "languages": book_checks.language_problems(markup, lang)}
