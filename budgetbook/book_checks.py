@@ -39,7 +39,7 @@ INTERNAL_HEADERS = {"label"}
 _HAN_CHARS = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 HAN = re.compile(f"[{_HAN_CHARS}]")
 # A run of Chinese as mark_chinese wraps it: Chinese characters, with the spaces, digits
-# and punctuation between them (第 16.85 段 is one run).
+# and punctuation between them (a paragraph number in Chinese is one run).
 _HAN_RUN = re.compile(f"[{_HAN_CHARS}](?:[{_HAN_CHARS}\\s\\d.,:;%—-]*[{_HAN_CHARS}])?")
 # How a page says it quotes the source's words in the book's English.
 TRANSLATION_MARK = "(our translation)"
